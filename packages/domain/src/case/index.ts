@@ -1,0 +1,7 @@
+export * from './access.ts';
+export * from './deadlines.ts';
+export * from './evolve.ts';
+export * from './lifecycle.ts';
+export * from './schemas.ts';
+export * from './transitions.ts';
+export * from './types.ts';
