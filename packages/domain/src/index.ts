@@ -1,3 +1,3 @@
 export * from './case/index.ts';
 export * from './errors.ts';
-export * from './time/calendar.ts';
+export * from './time/index.ts';

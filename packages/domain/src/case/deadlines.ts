@@ -32,3 +32,31 @@ export function acceptDeadline(urgent: boolean, _kind: CaseKind, from: Date, cal
 export const objectionDeadline = (from: Date, cal: WorkingCalendar) => cal.addWorkingHours(from, 8);
 export const verifyDeadline = (from: Date, cal: WorkingCalendar) => cal.addWorkingDays(from, 2);
 export const callbackDeadline = (from: Date, cal: WorkingCalendar) => cal.addWorkingDays(from, 3);
+
+/** The deadline now running, whichever stage the case is in. */
+export function runningDeadline(s: {
+  status: string;
+  acceptBy: string | null;
+  resolveBy: string | null;
+  verifyBy: string | null;
+  callbackBy: string | null;
+}): string | null {
+  switch (s.status) {
+    case 'submitted':
+      return s.acceptBy;
+    case 'accepted':
+    case 'triaged':
+    case 'in_pool':
+    case 'dispatched':
+    case 'objected':
+    case 'in_progress':
+    case 'extension_requested':
+      return s.resolveBy;
+    case 'resolved':
+      return s.verifyBy;
+    case 'verified':
+      return s.callbackBy;
+    default:
+      return null;
+  }
+}

@@ -1,6 +1,6 @@
 import { createWeekendCalendar } from '../time/calendar.ts';
 import type { LifecycleContext } from './lifecycle.ts';
-import type { Actor, CaseState, CaseStatus } from './types.ts';
+import type { Actor, Assignment, CaseState, CaseStatus } from './types.ts';
 
 export const NOW = new Date('2024-06-12T02:00:00Z'); // a Wednesday, 10:00 in Shanghai
 
@@ -28,7 +28,7 @@ const t = (h: number) => new Date(NOW.getTime() + h * 3600_000).toISOString();
 
 /** A case as it would stand in the given status, with what that status implies. */
 export function caseIn(status: CaseStatus, over: Partial<CaseState> = {}): CaseState {
-  const assignment = (s: 'pending' | 'acknowledged' | 'objected' | 'done') => [
+  const assignment = (s: 'pending' | 'acknowledged' | 'objected' | 'done'): Assignment[] => [
     {
       id: 'a-lead',
       departmentId: 'd-lead',

@@ -1,0 +1,91 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { ping } from './db/client.ts';
+import type { AppDeps } from './deps.ts';
+import { enforceAccessDeclarations } from './http/access.ts';
+import { registerErrorHandler } from './http/errors.ts';
+import { authRoutes, registerViewer } from './modules/auth/auth.routes.ts';
+import { authService } from './modules/auth/auth.service.ts';
+import { casesRoutes } from './modules/cases/cases.routes.ts';
+import { devRoutes } from './modules/dev/dev.routes.ts';
+import { orgRoutes } from './modules/org/org.routes.ts';
+
+export interface BuildOptions {
+  logger?: boolean | object;
+}
+
+/** The whole HTTP surface, built from its dependencies: plugins first, then every module's routes. */
+export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    return503OnClosing: true,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  enforceAccessDeclarations(app);
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      Object.assign(new Error('rate limited'), { statusCode: 429, retryAfter: ctx.after }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Hewei (和为贵) API',
+        version: '1.0.0',
+        description: 'One queue for every matter a resident raises.',
+      },
+      components: {
+        securitySchemes: {
+          cookie: { type: 'apiKey', in: 'cookie', name: 'hewei_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const auth = authService(deps);
+  registerViewer(app, auth);
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await ping(deps.db);
+      return { ok: true, db: deps.dbKind };
+    } catch {
+      return reply.status(503).send({ ok: false });
+    }
+  });
+
+  authRoutes(app, deps, auth);
+  orgRoutes(app, deps);
+  casesRoutes(app, deps);
+  if (deps.config.demo) devRoutes(app, deps);
+
+  if (deps.config.webDist) {
+    await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/open311/'))
+        return reply.sendFile('index.html');
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Not found' } });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,3 @@
+export * from './cases.ts';
+export * from './messages.ts';
+export * from './org.ts';

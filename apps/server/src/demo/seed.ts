@@ -1,0 +1,77 @@
+import { hash } from '@node-rs/argon2';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { assignments, caseEvents, caseParties, cases, regions } from '../db/schema/index.ts';
+import type { AppDeps } from '../deps.ts';
+import { uuidv7 } from '../lib/ids.ts';
+import { assignmentRows, eventRow, stateToRow } from '../modules/cases/cases.repository.ts';
+import { insertOrg } from './org.ts';
+import { createRng } from './rng.ts';
+import { type SimulatedCase, simulateCounty } from './simulate.ts';
+import { demoOrgSpec } from './spec.ts';
+
+export const DEMO_PASSWORD = 'hewei-demo';
+const SEED = 20_261_122;
+
+/** Start of the current day in Asia/Shanghai: the demo is the same all day, new each day. */
+export function demoAnchor(now: Date): Date {
+  const shanghai = new Date(now.getTime() + 8 * 3600_000);
+  return new Date(
+    Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth(), shanghai.getUTCDate()) - 8 * 3600_000,
+  );
+}
+
+export async function seedDemoIfEmpty(deps: AppDeps, opts: { days?: number; perDay?: number } = {}) {
+  const [{ n }] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(regions);
+  if (n > 0) return null;
+  return seedDemo(deps, opts);
+}
+
+export async function seedDemo(deps: AppDeps, opts: { days?: number; perDay?: number } = {}) {
+  const rng = createRng(SEED);
+  const anchor = demoAnchor(deps.clock.now());
+  const spec = demoOrgSpec(rng);
+  const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 });
+  await insertOrg(deps.db, spec, passwordHash, new Date(anchor.getTime() - 200 * 86_400_000));
+  const simulated = simulateCounty(spec, {
+    rng,
+    calendar: deps.calendar,
+    anchor,
+    days: opts.days ?? 180,
+    perDay: opts.perDay ?? 18,
+  });
+  const events = await persistCases(deps.db, simulated);
+  return { cases: simulated.length, events };
+}
+
+/** Writes what the simulation produced, in batches, through the repository's own row mappings. */
+export async function persistCases(db: Db, list: SimulatedCase[]) {
+  let eventCount = 0;
+  for (let i = 0; i < list.length; i += 200) {
+    const batch = list.slice(i, i + 200);
+    await db.transaction(async (tx) => {
+      await tx.insert(cases).values(batch.map((c) => stateToRow(c.state)));
+      const as = batch.flatMap((c) => assignmentRows(c.state));
+      if (as.length) await tx.insert(assignments).values(as);
+      const ps = batch.flatMap((c) =>
+        c.parties.map((p, position) => ({
+          countyId: c.state.countyId,
+          caseId: c.state.id,
+          id: uuidv7(Date.parse(c.state.createdAt)),
+          role: p.role,
+          name: p.name,
+          phone: p.phone,
+          idNumber: null,
+          address: null,
+          position,
+        })),
+      );
+      if (ps.length) await tx.insert(caseParties).values(ps);
+      // Each event gets the version it produced, as a live transition would.
+      const es = batch.flatMap((c) => c.events.map((e, k) => eventRow({ ...c.state, version: k + 1 }, e)));
+      for (let j = 0; j < es.length; j += 1000) await tx.insert(caseEvents).values(es.slice(j, j + 1000));
+      eventCount += es.length;
+    });
+  }
+  return eventCount;
+}

@@ -1,0 +1,36 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppDeps } from '../deps.ts';
+import { drainOutbox } from './outbox.ts';
+
+interface Job {
+  name: string;
+  everyMs: number;
+  run(): Promise<unknown>;
+}
+
+/** Runs each job on its interval, one run at a time per job; stop() waits for runs in flight. */
+export function startJobs(deps: AppDeps, log: FastifyBaseLogger) {
+  const jobs: Job[] = [{ name: 'outbox', everyMs: 1000, run: () => drainOutbox(deps) }];
+  const running = new Set<Promise<unknown>>();
+  const timers = jobs.map((job) => {
+    let busy = false;
+    return setInterval(() => {
+      if (busy) return;
+      busy = true;
+      const p = job
+        .run()
+        .catch((err) => log.error({ err, job: job.name }, 'job failed'))
+        .finally(() => {
+          busy = false;
+          running.delete(p);
+        });
+      running.add(p);
+    }, job.everyMs);
+  });
+  return {
+    async stop() {
+      for (const t of timers) clearInterval(t);
+      await Promise.all(running);
+    },
+  };
+}

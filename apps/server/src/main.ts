@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { createWorkingCalendar } from '@hewei/domain';
+import { buildApp } from './app.ts';
+import { readEnv } from './config.ts';
+import { type Database, openPglite, openPostgres } from './db/client.ts';
+import { seedDemoIfEmpty } from './demo/seed.ts';
+import type { AppDeps } from './deps.ts';
+import { startJobs } from './jobs/index.ts';
+import { systemClock } from './lib/clock.ts';
+import { sinkSmsGateway } from './lib/sms.ts';
+import { directoryStorage } from './lib/storage.ts';
+import { createOrgDirectory } from './modules/org/org.directory.ts';
+
+// env → db → migrate → app → listen → jobs; graceful shutdown.
+const env = readEnv();
+const started = performance.now();
+let database: Database;
+try {
+  database = env.databaseUrl
+    ? await openPostgres(env.databaseUrl, env.dbPoolSize)
+    : await openPglite(join(env.dataDir));
+} catch (e) {
+  console.error(`hewei: cannot open the database: ${(e as Error).message}`);
+  process.exit(1);
+}
+const { db } = database;
+const org = createOrgDirectory(db);
+const deps: AppDeps = {
+  db,
+  dbKind: database.kind,
+  clock: systemClock,
+  calendar: createWorkingCalendar(),
+  sms: sinkSmsGateway(db),
+  storage: directoryStorage(join(env.dataDir, 'files')),
+  org,
+  config: {
+    demo: env.demo,
+    cookieSecure: env.cookieSecure,
+    defaultCountyId: null,
+    webDist: env.webDist,
+    logLevel: env.logLevel,
+  },
+};
+if (env.demo) {
+  const made = await seedDemoIfEmpty(deps);
+  if (made) console.log(`hewei: demo county created: ${made.cases} cases, ${made.events} timeline events`);
+}
+await org.refresh();
+const app = await buildApp(deps, { logger: { level: env.logLevel } });
+await app.listen({ port: env.port, host: env.host });
+const jobs = startJobs(deps, app.log);
+app.log.info(
+  { db: database.kind, demo: env.demo, ms: Math.round(performance.now() - started) },
+  `Hewei is serving on http://localhost:${env.port}/ (API docs at /api/docs)`,
+);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+  await jobs.stop();
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
