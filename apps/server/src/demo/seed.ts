@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from '@hewei/domain';
 import { hash } from '@node-rs/argon2';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
@@ -27,19 +28,29 @@ export async function seedDemoIfEmpty(deps: AppDeps, opts: { days?: number; perD
   return seedDemo(deps, opts);
 }
 
-export async function seedDemo(deps: AppDeps, opts: { days?: number; perDay?: number } = {}) {
+/** The demo county and its history, lived through the domain rules in memory. */
+export function simulateDemo(
+  now: Date,
+  calendar: WorkingCalendar,
+  opts: { days?: number; perDay?: number } = {},
+) {
   const rng = createRng(SEED);
-  const anchor = demoAnchor(deps.clock.now());
+  const anchor = demoAnchor(now);
   const spec = demoOrgSpec(rng);
-  const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 });
-  await insertOrg(deps.db, spec, passwordHash, new Date(anchor.getTime() - 200 * 86_400_000));
-  const simulated = simulateCounty(spec, {
+  const cases = simulateCounty(spec, {
     rng,
-    calendar: deps.calendar,
+    calendar,
     anchor,
     days: opts.days ?? 180,
     perDay: opts.perDay ?? 18,
   });
+  return { spec, anchor, cases };
+}
+
+export async function seedDemo(deps: AppDeps, opts: { days?: number; perDay?: number } = {}) {
+  const { spec, anchor, cases: simulated } = simulateDemo(deps.clock.now(), deps.calendar, opts);
+  const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 });
+  await insertOrg(deps.db, spec, passwordHash, new Date(anchor.getTime() - 200 * 86_400_000));
   const events = await persistCases(deps.db, simulated);
   return { cases: simulated.length, events };
 }

@@ -94,12 +94,19 @@ export function simulateCounty(
   };
 
   type Step = { action: CaseAction; by: Actor; payload: object; delay: number };
-  const queue: { at: number; c: Live; step: Step }[] = [];
+  const queue: { at: number; c: Live; step: Step | null }[] = [];
   const schedule = (from: number, c: Live) => {
     const step = plan(c);
-    if (step) push(from + Math.max(60_000, step.delay || between(0.2, 3) * HOUR), c, step);
+    if (!step) return;
+    const due = from + Math.max(60_000, step.delay || between(0.2, 3) * HOUR);
+    // Staff act in working time: what comes in at night waits for the morning.
+    const at =
+      step.by.role === 'resident'
+        ? due
+        : calendar.nextWorkingInstant(new Date(due)).getTime() + between(0, 1.5) * HOUR;
+    push(at, c, step);
   };
-  const push = (at: number, c: Live, step: Step) => {
+  const push = (at: number, c: Live, step: Step | null) => {
     queue.push({ at, c, step });
     let i = queue.length - 1;
     while (i > 0) {
@@ -191,7 +198,8 @@ export function simulateCounty(
       verifyFailed: false,
     };
     all.push(c);
-    schedule(at + between(0.2, 6) * HOUR, c);
+    // The first step is decided when it is taken, so it sees the county as it is then.
+    push(calendar.nextWorkingInstant(new Date(at + between(0.2, 6) * HOUR)).getTime(), c, null);
   }
 
   const colourFor = (c: Live): Colour => {
@@ -200,6 +208,9 @@ export function simulateCounty(
     if (c.state.kind === 'consultation' || c.state.kind === 'suggestion') return r < 0.6 ? 'green' : 'yellow';
     return r < 0.3 ? 'green' : r < 0.82 ? 'yellow' : r < 0.93 ? 'orange' : 'red';
   };
+
+  // The last days before the anchor show the rarer branches too, so the demo has every status.
+  const recent = (c: Live) => anchor.getTime() - Date.parse(c.state.createdAt) < 4 * DAY;
 
   function plan(c: Live): Step | null {
     const s = c.state;
@@ -222,9 +233,28 @@ export function simulateCounty(
           };
         if (s.applicantUserId && chance(0.02))
           return { action: 'withdraw', by: resident, payload: { reason: '已与对方自行协商解决' }, delay: 0 };
+        if (chance(0.02))
+          return { action: 'withdraw', by: disp, payload: { reason: '群众来电撤回诉求' }, delay: 0 };
+        {
+          const target = all.find(
+            (o) =>
+              o !== c &&
+              o.town === c.town &&
+              o.state.categoryCode === s.categoryCode &&
+              ['accepted', 'triaged', 'dispatched', 'in_progress'].includes(o.state.status) &&
+              Date.parse(s.createdAt) - Date.parse(o.state.createdAt) < 7 * DAY,
+          );
+          if (target && chance(0.15))
+            return {
+              action: 'merge',
+              by: disp,
+              payload: { targetCaseId: target.state.id, reason: '同一事项重复反映' },
+              delay: 0,
+            };
+        }
         return { action: 'accept', by: disp, payload: {}, delay: 0 };
       case 'accepted':
-        if (chance(0.03))
+        if (s.ownerRegionId === regionId(c.village.code) && chance(0.03))
           return {
             action: 'escalate',
             by: disp,
@@ -248,7 +278,7 @@ export function simulateCounty(
               complexity: colour === 'green' ? 'simple' : 'complex',
               committedWorkingDays: colour === 'orange' ? Math.floor(between(20, 45)) : undefined,
             },
-            delay: between(0.2, 3) * HOUR,
+            delay: between(1, 12) * HOUR,
           };
         }
       case 'triaged':
@@ -259,7 +289,7 @@ export function simulateCounty(
             payload: { note: '网格员到场协调，当场解决' },
             delay: between(1, 6) * HOUR,
           };
-        if (chance(0.08)) {
+        if (chance(recent(c) ? 0.25 : 0.08)) {
           const a = leadFor(s.categoryCode);
           return {
             action: 'publishToPool',
@@ -275,7 +305,7 @@ export function simulateCounty(
             action: 'dispatch',
             by: disp,
             payload: { leadDepartmentId: a, coDepartmentIds: co, note: '请按时限办理并反馈' },
-            delay: between(0.2, 2) * HOUR,
+            delay: between(1, 10) * HOUR,
           };
         }
       case 'in_pool':
@@ -283,11 +313,11 @@ export function simulateCounty(
           action: 'claim',
           by: handlerOf(s.poolDepartmentIds[0]),
           payload: {},
-          delay: between(0.5, 6) * HOUR,
+          delay: between(3, 30) * HOUR,
         };
       case 'dispatched':
         if (!lead) return null;
-        if (c.handled === 0 && chance(0.06))
+        if (c.handled === 0 && chance(recent(c) ? 0.35 : 0.06))
           return {
             action: 'object',
             by: handlerOf(lead.departmentId),
@@ -298,7 +328,7 @@ export function simulateCounty(
           action: 'acknowledge',
           by: handlerOf(lead.departmentId),
           payload: {},
-          delay: between(0.3, 5) * HOUR,
+          delay: between(2, 16) * HOUR,
         };
       case 'objected': {
         if (!lead) return null;
@@ -307,13 +337,13 @@ export function simulateCounty(
               action: 'redispatch',
               by: disp,
               payload: { leadDepartmentId: otherDept(lead.departmentId), reason: '异议成立，改派' },
-              delay: between(1, 6) * HOUR,
+              delay: between(8, 40) * HOUR,
             }
           : {
               action: 'overrule',
               by: disp,
               payload: { reason: '经核实属于该单位职责，维持原派单' },
-              delay: between(1, 6) * HOUR,
+              delay: between(8, 40) * HOUR,
             };
       }
       case 'in_progress':
@@ -370,13 +400,13 @@ export function simulateCounty(
               action: 'grantExtension',
               by: disp,
               payload: { reason: '理由充分，同意延期' },
-              delay: between(1, 8) * HOUR,
+              delay: between(6, 40) * HOUR,
             }
           : {
               action: 'refuseExtension',
               by: disp,
               payload: { reason: '时限内可以办结，不予延期' },
-              delay: between(1, 8) * HOUR,
+              delay: between(6, 40) * HOUR,
             };
       case 'resolved':
         if (!c.verifyFailed && chance(0.06)) {
@@ -460,15 +490,17 @@ export function simulateCounty(
       opts.perDay * season * (dow === 0 || dow === 6 ? 0.55 : 1.15) * between(0.7, 1.3),
     );
     for (let k = 0; k < count; k++) {
-      const at = day + (between(7.5, 21) - 8) * HOUR + (k % 3) * 60_000;
+      const at = day + between(7.5, 21) * HOUR + (k % 3) * 60_000;
       arrive(at);
     }
   }
 
   const end = anchor.getTime();
   while (queue.length) {
-    const { at, c, step } = pop();
+    const { at, c, step: planned } = pop();
     if (at >= end) continue;
+    const step = planned ?? plan(c);
+    if (!step) continue;
     const r = applyTransition(c.state, step.action, step.payload, step.by, {
       now: new Date(at),
       calendar,
@@ -476,6 +508,16 @@ export function simulateCounty(
     });
     c.state = r.state;
     c.events.push(r.event);
+    if (step.action === 'merge') {
+      const target = all.find((o) => o.state.id === (step.payload as { targetCaseId: string }).targetCaseId)!;
+      const d = applyTransition(target.state, 'attachDuplicate', { duplicateCaseId: c.state.id }, step.by, {
+        now: new Date(at),
+        calendar,
+        newId: idAt(at),
+      });
+      target.state = d.state;
+      target.events.push(d.event);
+    }
     schedule(at, c);
   }
   return all.map(({ state, events, parties }) => ({ state, events, parties }));

@@ -22,9 +22,21 @@ declare module 'fastify' {
   }
 }
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access | undefined;
+}
+
+/** Every route the app serves, with its declared access: tests enumerate it. */
+export const routeTable = new WeakMap<FastifyInstance, RouteEntry[]>();
+
 export function enforceAccessDeclarations(app: FastifyInstance) {
+  const entries: RouteEntry[] = [];
+  routeTable.set(app, entries);
   app.addHook('onRoute', (route) => {
     const declared = (route.config as { access?: Access } | undefined)?.access;
+    for (const method of [route.method].flat()) entries.push({ method, url: route.url, access: declared });
     if (!declared && /^\/(api|open311)\//.test(route.url) && !route.url.startsWith('/api/docs')) {
       throw new Error(`route ${route.method} ${route.url} declares no access`);
     }

@@ -123,8 +123,11 @@ export function applyTransition(
   actor: Actor,
   ctx: LifecycleContext,
 ): TransitionResult {
-  const parsed = ACTION_PAYLOADS[action as Exclude<CaseAction, 'submit'>]?.safeParse(payload ?? {});
-  if (!parsed) throw new HeweiError('NOT_FOUND', { field: 'action' });
+  const schema = ACTION_PAYLOADS[action as Exclude<CaseAction, 'submit'>];
+  if (!schema) throw new HeweiError('NOT_FOUND', { field: 'action' });
+  const denied = checkPermission(state, action, actor);
+  if (denied) throw denied;
+  const parsed = schema.safeParse(payload ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new HeweiError('VALIDATION_FAILED', {
@@ -132,8 +135,6 @@ export function applyTransition(
       detail: issue.message,
     });
   }
-  const denied = checkPermission(state, action, actor);
-  if (denied) throw denied;
   return decide(state, action, parsed.data as Record<string, any>, actor, ctx);
 }
 
