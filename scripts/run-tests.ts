@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 
 const pg = process.argv.includes('--pg');
-const env = { ...process.env, TZ: 'UTC' };
+const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'UTC' };
 if (pg) env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
 else delete env.DATABASE_URL;
 

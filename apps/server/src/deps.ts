@@ -1,9 +1,10 @@
-import type { WorkingCalendar } from '@hewei/domain';
-import type { Db } from './db/client.ts';
+import { join } from 'node:path';
+import { type CaseEvent, type CaseState, createWorkingCalendar, type WorkingCalendar } from '@hewei/domain';
+import type { Db, Tx } from './db/client.ts';
 import type { Clock } from './lib/clock.ts';
-import type { SmsGateway } from './lib/sms.ts';
-import type { FileStorage } from './lib/storage.ts';
-import type { OrgDirectory } from './modules/org/org.directory.ts';
+import { type SmsGateway, sinkSmsGateway } from './lib/sms.ts';
+import { directoryStorage, type FileStorage } from './lib/storage.ts';
+import { createOrgDirectory, type OrgDirectory } from './modules/org/org.directory.ts';
 
 export interface AppConfig {
   demo: boolean;
@@ -12,6 +13,28 @@ export interface AppConfig {
   defaultCountyId: string | null;
   webDist: string | null;
   logLevel: string;
+}
+
+/**
+ * Runs inside the transaction that writes a case change, after the case row, its event and its
+ * outbox message: a module that keeps its own rows in step with cases (timers, search, routing)
+ * registers one here, so its rows commit or roll back with the change.
+ */
+export type CaseWriteHook = (
+  tx: Tx,
+  change: { before: CaseState | null; after: CaseState; event: CaseEvent },
+) => Promise<void>;
+
+/** Runs at intake before the case is opened: may fill in what the submitter left out (grid, point). */
+export type IntakeEnricher = (draft: IntakeDraft) => Promise<void> | void;
+export interface IntakeDraft {
+  countyId: string;
+  regionId: string;
+  gridId: string | null;
+  lat: number | null;
+  lon: number | null;
+  address: string | null;
+  categoryCode: string;
 }
 
 /** Everything a module may use, handed in explicitly (no globals, no service locator). */
@@ -24,4 +47,28 @@ export interface AppDeps {
   storage: FileStorage;
   org: OrgDirectory;
   config: AppConfig;
+  hooks: { caseWrite: CaseWriteHook[]; intake: IntakeEnricher[] };
+}
+
+/** The one place main.ts and the tests build the dependencies, so both run the same wiring. */
+export function createDeps(p: {
+  db: Db;
+  dbKind: AppDeps['dbKind'];
+  clock: Clock;
+  dataDir: string;
+  config: AppConfig;
+}): AppDeps {
+  const deps: AppDeps = {
+    db: p.db,
+    dbKind: p.dbKind,
+    clock: p.clock,
+    calendar: createWorkingCalendar(),
+    sms: sinkSmsGateway(p.db),
+    storage: directoryStorage(join(p.dataDir, 'files')),
+    org: createOrgDirectory(p.db),
+    config: p.config,
+    hooks: { caseWrite: [], intake: [] },
+  };
+  // Modules that keep rows in step with cases, or enrich intake, register here.
+  return deps;
 }

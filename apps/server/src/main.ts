@@ -1,15 +1,11 @@
 import { join } from 'node:path';
-import { createWorkingCalendar } from '@hewei/domain';
 import { buildApp } from './app.ts';
 import { readEnv } from './config.ts';
 import { type Database, openPglite, openPostgres } from './db/client.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
-import type { AppDeps } from './deps.ts';
+import { createDeps } from './deps.ts';
 import { startJobs } from './jobs/index.ts';
 import { systemClock } from './lib/clock.ts';
-import { sinkSmsGateway } from './lib/sms.ts';
-import { directoryStorage } from './lib/storage.ts';
-import { createOrgDirectory } from './modules/org/org.directory.ts';
 
 // env → db → migrate → app → listen → jobs; graceful shutdown.
 const env = readEnv();
@@ -24,15 +20,11 @@ try {
   process.exit(1);
 }
 const { db } = database;
-const org = createOrgDirectory(db);
-const deps: AppDeps = {
+const deps = createDeps({
   db,
   dbKind: database.kind,
   clock: systemClock,
-  calendar: createWorkingCalendar(),
-  sms: sinkSmsGateway(db),
-  storage: directoryStorage(join(env.dataDir, 'files')),
-  org,
+  dataDir: env.dataDir,
   config: {
     demo: env.demo,
     cookieSecure: env.cookieSecure,
@@ -40,12 +32,12 @@ const deps: AppDeps = {
     webDist: env.webDist,
     logLevel: env.logLevel,
   },
-};
+});
 if (env.demo) {
   const made = await seedDemoIfEmpty(deps);
   if (made) console.log(`hewei: demo county created: ${made.cases} cases, ${made.events} timeline events`);
 }
-await org.refresh();
+await deps.org.refresh();
 const app = await buildApp(deps, { logger: { level: env.logLevel } });
 await app.listen({ port: env.port, host: env.host });
 const jobs = startJobs(deps, app.log);

@@ -1,16 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createWorkingCalendar } from '@hewei/domain';
 import { hash } from '@node-rs/argon2';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import { insertOrg, type OrgSpec } from '../demo/org.ts';
-import type { AppDeps } from '../deps.ts';
+import { type AppDeps, createDeps } from '../deps.ts';
 import { ManualClock } from '../lib/clock.ts';
-import { sinkSmsGateway } from '../lib/sms.ts';
-import { directoryStorage } from '../lib/storage.ts';
-import { createOrgDirectory } from '../modules/org/org.directory.ts';
 import { openTestDatabase } from './database.ts';
 
 export const PASSWORD = 'test-pass-1';
@@ -82,17 +78,14 @@ export async function buildTestApp(): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = new ManualClock(T0);
   const files = mkdtempSync(join(tmpdir(), 'hewei-files-'));
-  const org = createOrgDirectory(database.db);
-  const deps: AppDeps = {
+  const deps = createDeps({
     db: database.db,
     dbKind: database.kind,
     clock,
-    calendar: createWorkingCalendar(),
-    sms: sinkSmsGateway(database.db),
-    storage: directoryStorage(files),
-    org,
+    dataDir: files,
     config: { demo: true, cookieSecure: false, defaultCountyId: null, webDist: null, logLevel: 'silent' },
-  };
+  });
+  const { org } = deps;
   await insertOrg(
     database.db,
     TEST_ORG,

@@ -3,6 +3,7 @@ import {
   allowedActions,
   applyTransition,
   type CaseAction,
+  type CaseEvent,
   type CaseState,
   canView,
   HeweiError,
@@ -12,8 +13,9 @@ import {
   USER_ACTIONS,
 } from '@hewei/domain';
 import { eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
 import { users } from '../../db/schema/index.ts';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps, IntakeDraft } from '../../deps.ts';
 import type { Viewer } from '../../http/access.ts';
 import { sha256, stableJson } from '../../lib/crypto.ts';
 import { trackingCode, uuidv7 } from '../../lib/ids.ts';
@@ -33,6 +35,9 @@ class Replay extends Error {
 export function casesService(deps: AppDeps) {
   const { db, clock, calendar, org } = deps;
   const ctx = () => ({ now: clock.now(), calendar, newId: () => uuidv7(clock.now().getTime()) });
+  const runHooks = async (tx: Tx, before: CaseState | null, after: CaseState, event: CaseEvent) => {
+    for (const hook of deps.hooks.caseWrite) await hook(tx, { before, after, event });
+  };
 
   async function visibleCase(v: Viewer, id: string): Promise<CaseState> {
     const state = await repo.loadCase(db, v.countyId, id);
@@ -64,15 +69,24 @@ export function casesService(deps: AppDeps) {
           rule: 'UNKNOWN_CATEGORY',
           params: { code: input.categoryCode },
         });
-      const regionId =
-        input.place.regionId ?? (viewer?.role === 'resident' ? null : viewer?.regionId) ?? countyId;
-      const region = org.region(regionId);
-      if (!region || region.countyId !== countyId)
+      const draft: IntakeDraft = {
+        countyId,
+        regionId: input.place.regionId ?? (viewer?.role === 'resident' ? null : viewer?.regionId) ?? countyId,
+        gridId: null,
+        lat: input.place.lat ?? null,
+        lon: input.place.lon ?? null,
+        address: input.place.address ?? null,
+        categoryCode: input.categoryCode,
+      };
+      const given = org.region(draft.regionId);
+      if (!given || given.countyId !== countyId)
         throw new HeweiError('VALIDATION_FAILED', {
           field: 'place.regionId',
           rule: 'UNKNOWN_REGION',
-          params: { id: regionId },
+          params: { id: draft.regionId },
         });
+      for (const enrich of deps.hooks.intake) await enrich(draft);
+      const region = org.region(draft.regionId)!;
       const parties = [...input.parties];
       if (viewer?.role === 'resident' && !parties.some((p) => p.role === 'applicant'))
         parties.unshift({ role: 'applicant', name: viewer.displayName, phone: await residentPhone(viewer) });
@@ -97,11 +111,11 @@ export function casesService(deps: AppDeps) {
           categoryCode: input.categoryCode,
           description: input.description,
           urgent: input.urgent,
-          address: input.place.address ?? null,
-          lat: input.place.lat ?? null,
-          lon: input.place.lon ?? null,
+          address: draft.address,
+          lat: draft.lat,
+          lon: draft.lon,
           regionPath: region.path,
-          gridId: null,
+          gridId: draft.gridId,
           ownerRegionId: region.id,
           applicantUserId: viewer?.role === 'resident' ? viewer.userId : null,
           hasContactPhone,
@@ -122,6 +136,7 @@ export function casesService(deps: AppDeps) {
       try {
         await db.transaction(async (tx) => {
           await repo.insertCase(tx, state, partyRows, event);
+          await runHooks(tx, null, state, event);
           if (!key) return;
           if (
             await repo.claimIdempotencyKey(tx, { countyId, actorId, key, requestHash, caseId: id, at: c.now })
@@ -164,6 +179,7 @@ export function casesService(deps: AppDeps) {
       await db.transaction(async (tx) => {
         if (!(await repo.saveTransition(tx, before, result.state, result.event)))
           throw new HeweiError('VERSION_CONFLICT');
+        await runHooks(tx, before, result.state, result.event);
         if (action === 'merge') {
           const targetId = (payload as { targetCaseId: string }).targetCaseId;
           const target = await repo.loadCase(tx, viewer.countyId, targetId, true);
@@ -172,6 +188,7 @@ export function casesService(deps: AppDeps) {
           if (target.closedAt) throw new HeweiError('RULE_VIOLATION', { rule: 'MERGE_TARGET_CLOSED' });
           const attached = applyTransition(target, 'attachDuplicate', { duplicateCaseId: id }, viewer, c);
           await repo.saveTransition(tx, target, attached.state, attached.event);
+          await runHooks(tx, target, attached.state, attached.event);
         }
       });
       return result.state;
