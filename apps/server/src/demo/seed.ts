@@ -2,10 +2,11 @@ import type { WorkingCalendar } from '@hewei/domain';
 import { hash } from '@node-rs/argon2';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { assignments, caseEvents, caseParties, cases, regions } from '../db/schema/index.ts';
+import { assignments, caseParties, cases, regions } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { uuidv7 } from '../lib/ids.ts';
 import { assignmentRows, eventRow, stateToRow } from '../modules/cases/cases.repository.ts';
+import { rebuildAnalysis } from '../modules/overview/overview.hooks.ts';
 import { insertOrg } from './org.ts';
 import { createRng } from './rng.ts';
 import { type SimulatedCase, simulateCounty } from './simulate.ts';
@@ -52,6 +53,7 @@ export async function seedDemo(deps: AppDeps, opts: { days?: number; perDay?: nu
   const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 });
   await insertOrg(deps.db, spec, passwordHash, new Date(anchor.getTime() - 200 * 86_400_000));
   const events = await persistCases(deps.db, simulated);
+  await rebuildAnalysis(deps);
   return { cases: simulated.length, events };
 }
 
@@ -79,8 +81,30 @@ export async function persistCases(db: Db, list: SimulatedCase[]) {
       );
       if (ps.length) await tx.insert(caseParties).values(ps);
       // Each event gets the version it produced, as a live transition would.
-      const es = batch.flatMap((c) => c.events.map((e, k) => eventRow({ ...c.state, version: k + 1 }, e)));
-      for (let j = 0; j < es.length; j += 1000) await tx.insert(caseEvents).values(es.slice(j, j + 1000));
+      const es = batch.flatMap((c) =>
+        c.events.map((e, k) => {
+          const r = eventRow({ ...c.state, version: k + 1 }, e);
+          return {
+            county_id: r.countyId,
+            case_id: r.caseId,
+            seq: r.seq,
+            type: r.type,
+            at: e.at,
+            actor_id: r.actorId,
+            actor_role: r.actorRole,
+            from_status: r.fromStatus,
+            to_status: r.toStatus,
+            reason: r.reason,
+            data: r.data,
+          };
+        }),
+      );
+      // One JSON parameter per batch: far cheaper to bind than tens of thousands of parameters.
+      await tx.execute(sql`
+        insert into case_events (county_id, case_id, seq, type, at, actor_id, actor_role, from_status, to_status, reason, data)
+        select county_id, case_id, seq, type, at, actor_id, actor_role, from_status, to_status, reason, data
+        from jsonb_to_recordset(${JSON.stringify(es)}::jsonb) as x(county_id text, case_id text, seq int, type text,
+          at timestamptz, actor_id text, actor_role text, from_status text, to_status text, reason text, data jsonb)`);
       eventCount += es.length;
     });
   }
