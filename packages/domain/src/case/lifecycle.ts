@@ -1,23 +1,21 @@
 import { HeweiError, ruleViolation } from '../errors.ts';
 import type { WorkingCalendar } from '../time/calendar.ts';
 import { canView, currentAssignment, holdsRelation } from './access.ts';
-import {
-  acceptDeadline,
-  callbackDeadline,
-  objectionDeadline,
-  resolveDeadline,
-  verifyDeadline,
-} from './deadlines.ts';
+import { type PolicyContext, stageDeadline } from './deadline-policy.ts';
+import { acceptDeadline } from './deadlines.ts';
 import { evolve } from './evolve.ts';
 import { ACTION_PAYLOADS } from './schemas.ts';
 import { type CaseAction, TRANSITIONS, type TransitionRule, USER_ACTIONS } from './transitions.ts';
 import type { Actor, Assignment, CaseEvent, CaseState, CaseStatus, Role } from './types.ts';
 
-export interface LifecycleContext {
+export interface LifecycleContext extends PolicyContext {
   now: Date;
   calendar: WorkingCalendar;
   newId: () => string;
 }
+
+/** Who timers act as: never a person, never offered a button, never reachable over HTTP. */
+export const SYSTEM_ACTOR = { userId: 'system', role: 'system', regionId: null, departmentId: null } as const;
 
 export interface TransitionResult {
   state: CaseState;
@@ -59,7 +57,9 @@ export function openCase(
     version: 1,
     assignments: [],
     poolDepartmentIds: [],
-    acceptBy: acceptDeadline(Boolean(urgent), input.kind, ctx.now, ctx.calendar).toISOString(),
+    acceptBy: urgent
+      ? stageDeadline('accept', { ...input, colour: 'red' }, ctx.now, ctx)
+      : acceptDeadline(false, input.kind, ctx.now, ctx.calendar).toISOString(),
     resolveBy: null,
     verifyBy: null,
     callbackBy: null,
@@ -101,8 +101,12 @@ export function checkPermission(state: CaseState, action: CaseAction, actor: Act
 
 /** The actions the viewer may take now: what the UI shows as buttons. */
 export function allowedActions(state: CaseState, actor: Actor, ctx: LifecycleContext): CaseAction[] {
+  if (!canView(state, actor)) return [];
   return USER_ACTIONS.filter((a) => {
-    if (checkPermission(state, a, actor)) return false;
+    // cheap checks first, without building errors: this runs for every action on every case page
+    const rule = TRANSITIONS[a] as TransitionRule;
+    if (!rule.roles.includes(actor.role) || !rule.from.includes(state.status)) return false;
+    if (!rule.relations.some((r) => holdsRelation(state, actor, r))) return false;
     try {
       decide(state, a, sampleFor(a, state), actor, ctx);
       return true;
@@ -138,6 +142,25 @@ export function applyTransition(
   return decide(state, action, parsed.data as Record<string, any>, actor, ctx);
 }
 
+/** What a timer does to a case: only actions marked `system`, checked against the status and the action's rules. */
+export function applySystemTransition(
+  state: CaseState,
+  action: CaseAction,
+  payload: unknown,
+  ctx: LifecycleContext,
+): TransitionResult {
+  const rule = TRANSITIONS[action] as TransitionRule;
+  if (!rule.system) throw new HeweiError('FORBIDDEN', { rule: 'NOT_A_SYSTEM_ACTION' });
+  if (!rule.from.includes(state.status))
+    throw new HeweiError('ILLEGAL_TRANSITION', {
+      rule: `${action.toUpperCase()}_FROM_${state.status.toUpperCase()}`,
+    });
+  const parsed = ACTION_PAYLOADS[action as Exclude<CaseAction, 'submit'>].safeParse(payload ?? {});
+  if (!parsed.success)
+    throw new HeweiError('VALIDATION_FAILED', { field: parsed.error.issues[0].path.join('.') || 'body' });
+  return decide(state, action, parsed.data as Record<string, any>, SYSTEM_ACTOR as unknown as Actor, ctx);
+}
+
 function decide(
   state: CaseState,
   action: CaseAction,
@@ -147,18 +170,20 @@ function decide(
 ): TransitionResult {
   const rule = TRANSITIONS[action] as TransitionRule;
   const { now, calendar: cal } = ctx;
+  const scope = (colour = state.colour ?? 'yellow') => ({ ...state, colour });
   const data: Record<string, unknown> = {};
   let outcome: string | undefined;
   const reason: string | null = p.reason ?? p.note ?? p.result ?? p.comment ?? null;
 
   switch (action) {
     case 'triage': {
-      const resolveBy = resolveDeadline(p.colour, now, cal, p.committedWorkingDays);
+      const committed = p.colour === 'orange' ? p.committedWorkingDays : null;
+      const resolveBy = stageDeadline('resolve', scope(p.colour), now, ctx, committed);
       Object.assign(data, {
         complexity: p.colour === 'red' ? p.complexity : p.colour === 'green' ? 'simple' : 'complex',
         colour: p.colour,
         committedWorkingDays: p.committedWorkingDays ?? null,
-        resolveBy: resolveBy.toISOString(),
+        resolveBy,
       });
       if (p.colour === 'green' && p.complexity === 'complex') throw ruleViolation('GREEN_IS_SIMPLE');
       if ((p.colour === 'yellow' || p.colour === 'orange') && p.complexity === 'simple')
@@ -167,15 +192,16 @@ function decide(
     }
     case 'resolveOnSpot':
       if (state.colour && state.colour !== 'green') throw ruleViolation('ON_SPOT_GREEN_ONLY');
-      data.callbackBy = state.hasContactPhone ? callbackDeadline(now, cal).toISOString() : null;
+      data.callbackBy = state.hasContactPhone ? stageDeadline('callback', scope('green'), now, ctx) : null;
       break;
     case 'dispatch':
     case 'redispatch': {
       const co: string[] = p.coDepartmentIds ?? [];
       if (co.includes(p.leadDepartmentId)) throw ruleViolation('LEAD_NOT_CO');
       if (new Set(co).size !== co.length) throw ruleViolation('DUPLICATE_CO_HANDLER');
-      const dueAt = state.resolveBy;
-      const objectionDueAt = objectionDeadline(now, cal).toISOString();
+      if (p.workingDays) data.resolveBy = cal.addWorkingDays(now, p.workingDays).toISOString();
+      const dueAt = (data.resolveBy as string | undefined) ?? state.resolveBy;
+      const objectionDueAt = stageDeadline('objection', scope(), now, ctx);
       const mk = (departmentId: string, role: Assignment['role']): Assignment => ({
         id: ctx.newId(),
         departmentId,
@@ -227,13 +253,13 @@ function decide(
       break;
     }
     case 'reportResult':
-      data.verifyBy = verifyDeadline(now, cal).toISOString();
+      data.verifyBy = stageDeadline('verify', scope(), now, ctx);
       data.result = p.result;
       break;
     case 'verify':
       outcome = p.passed ? 'passed' : 'failed';
       data.passed = p.passed;
-      if (p.passed) data.callbackBy = callbackDeadline(now, cal).toISOString();
+      if (p.passed) data.callbackBy = stageDeadline('callback', scope(), now, ctx);
       break;
     case 'callback':
     case 'rate':
@@ -248,12 +274,7 @@ function decide(
         complexity: state.complexity,
         colour: state.colour,
         committedWorkingDays: state.committedWorkingDays,
-        resolveBy: resolveDeadline(
-          state.colour ?? 'yellow',
-          now,
-          cal,
-          state.committedWorkingDays,
-        ).toISOString(),
+        resolveBy: stageDeadline('resolve', scope(), now, ctx, state.committedWorkingDays),
       });
       break;
     case 'close':
@@ -266,6 +287,9 @@ function decide(
     case 'attachDuplicate':
       data.duplicateCaseId = p.duplicateCaseId;
       break;
+    case 'recordMediationDocument':
+      Object.assign(data, { kind: p.kind, documentId: p.documentId, sha256: p.sha256 });
+      break;
     case 'startMediation':
       if (state.kind !== 'dispute') throw ruleViolation('MEDIATION_DISPUTES_ONLY');
       break;
@@ -273,7 +297,21 @@ function decide(
       outcome = p.outcome;
       data.outcome = p.outcome;
       if (p.outcome === 'agreement' && state.hasContactPhone)
-        data.callbackBy = callbackDeadline(now, cal).toISOString();
+        data.callbackBy = stageDeadline('callback', scope(), now, ctx);
+      break;
+    case 'urge':
+      data.automatic = actor.userId === SYSTEM_ACTOR.userId;
+      break;
+    case 'supervise':
+      Object.assign(data, {
+        automatic: actor.userId === SYSTEM_ACTOR.userId,
+        workingDays: p.workingDays,
+        dueAt: cal.addWorkingDays(now, p.workingDays).toISOString(),
+      });
+      break;
+    case 'warnDueSoon':
+    case 'markOverdue':
+      Object.assign(data, { stage: p.stage, deadline: p.deadline });
       break;
     case 'escalate': {
       const i = state.regionPath.indexOf(state.ownerRegionId);
@@ -326,6 +364,8 @@ function sampleFor(action: CaseAction, state: CaseState): Record<string, any> {
       return { targetCaseId: `${state.id}_other` };
     case 'recordMediationOutcome':
       return { outcome: 'agreement', note: '_' };
+    case 'supervise':
+      return { reason: '_', workingDays: 1 };
     default:
       return { reason: '_', note: '_', result: '_' };
   }
