@@ -24,8 +24,25 @@ const ROWS = Number(arg('rows', '100000'));
 const RUNS = Number(arg('runs', '3'));
 const BASE = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NOW = new Date('2025-06-30T04:00:00Z');
-const HEADER = '工单编号,受理时间,来电人,来电号码,诉求类型,诉求分类,诉求内容,诉求地址,所属区域,紧急程度,工单状态,承办单位,办理结果,回访结果,办结时间';
-const PHRASES = ['小区楼下', '夜间施工', '噪声很大', '已经持续一周', '多次反映未果', '物业不作为', '路灯不亮', '垃圾堆放', '影响出行安全', '希望尽快处理', '老人小孩', '下雨积水', '占道经营', '油烟扰民', '请相关部门核实'];
+const HEADER =
+  '工单编号,受理时间,来电人,来电号码,诉求类型,诉求分类,诉求内容,诉求地址,所属区域,紧急程度,工单状态,承办单位,办理结果,回访结果,办结时间';
+const PHRASES = [
+  '小区楼下',
+  '夜间施工',
+  '噪声很大',
+  '已经持续一周',
+  '多次反映未果',
+  '物业不作为',
+  '路灯不亮',
+  '垃圾堆放',
+  '影响出行安全',
+  '希望尽快处理',
+  '老人小孩',
+  '下雨积水',
+  '占道经营',
+  '油烟扰民',
+  '请相关部门核实',
+];
 
 function generate(spec: ReturnType<typeof demoOrgSpec>, n: number) {
   const rng = createRng(20_250_630);
@@ -42,7 +59,8 @@ function generate(spec: ReturnType<typeof demoOrgSpec>, n: number) {
     while (text.length < 200) text += pick(PHRASES) + (rng() < 0.3 ? '，' : '');
     const roll = rng();
     const status = roll < 0.88 ? '已办结' : roll < 0.94 ? '办理中' : roll < 0.97 ? '已受理' : '待受理';
-    const closed = status === '已办结' ? fmt(new Date(received.getTime() + (0.2 + rng() * 4) * 86_400_000)) : '';
+    const closed =
+      status === '已办结' ? fmt(new Date(received.getTime() + (0.2 + rng() * 4) * 86_400_000)) : '';
     const bad = rng() < 0.01;
     if (bad) broken++;
     lines.push(
@@ -72,7 +90,9 @@ async function freshDb(name: string) {
   const admin = new pg.Client({ connectionString: BASE });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`);
+  await admin.query(
+    `create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`,
+  );
   await admin.end();
   const u = new URL(BASE);
   u.pathname = `/${name}`;
@@ -97,11 +117,24 @@ for (let run = 0; run < RUNS; run++) {
   });
   await insertOrg(database.db, spec, 'x', new Date('2024-01-01T00:00:00Z'));
   await deps.org.refresh();
+  if (process.argv.includes('--no-hooks')) deps.hooks.caseWrite = [];
   const countyId = deps.org.countyIds()[0];
-  const viewer = { userId: 'bench', role: 'operator' as const, regionId: countyId, departmentId: null, countyId, displayName: 'bench', username: null };
+  const viewer = {
+    userId: 'bench',
+    role: 'operator' as const,
+    regionId: countyId,
+    departmentId: null,
+    countyId,
+    displayName: 'bench',
+    username: null,
+  };
 
   // the ceiling: the same rows, COPYed raw into a table of text columns
-  await database.db.execute(`create table import_raw (${HEADER.split(',').map((_, i) => `c${i} text`).join(', ')})` as never);
+  await database.db.execute(
+    `create table import_raw (${HEADER.split(',')
+      .map((_, i) => `c${i} text`)
+      .join(', ')})` as never,
+  );
   let t0 = performance.now();
   await database.db.execute(`copy import_raw from '${file}' with (format csv, header true)` as never);
   const copyMs = performance.now() - t0;
@@ -113,7 +146,9 @@ for (let run = 0; run < RUNS; run++) {
     'select (select count(*) from case_events)::int as n' as never,
   );
   runs.push({ importMs, copyMs, created: report.created, failed: report.failed, events: rows[0].n });
-  console.log(`run ${run + 1}: import ${Math.round(importMs)} ms (${report.created} cases, ${report.failed} refused), COPY ${Math.round(copyMs)} ms`);
+  console.log(
+    `run ${run + 1}: import ${Math.round(importMs)} ms (${report.created} cases, ${report.failed} refused), COPY ${Math.round(copyMs)} ms`,
+  );
   await database.close();
   rmSync(dataDir, { recursive: true, force: true });
   const admin = new pg.Client({ connectionString: BASE });

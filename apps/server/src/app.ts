@@ -11,9 +11,22 @@ import { enforceAccessDeclarations } from './http/access.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { authRoutes, registerViewer } from './modules/auth/auth.routes.ts';
 import { authService } from './modules/auth/auth.service.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
+import { consultationsRoutes } from './modules/consultations/consultations.routes.ts';
+import { deadlinesRoutes } from './modules/deadlines/deadlines.routes.ts';
 import { devRoutes } from './modules/dev/dev.routes.ts';
+import { fieldRoutes } from './modules/field/field.routes.ts';
+import { householdsRoutes } from './modules/households/households.routes.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
+import { mediationRoutes } from './modules/mediation/mediation.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { open311Routes } from './modules/open311/open311.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
+import { insightRoutes } from './modules/overview/overview.register.ts';
+import { routingRoutes } from './modules/routing/routing.routes.ts';
+import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
+import { registerSecurity } from './security/index.ts';
 
 export interface BuildOptions {
   logger?: boolean | object;
@@ -60,6 +73,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   const auth = authService(deps);
   registerViewer(app, auth);
+  await registerSecurity(app, deps);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
@@ -76,7 +90,19 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   authRoutes(app, deps, auth);
   orgRoutes(app, deps);
+  routingRoutes(app, deps);
   casesRoutes(app, deps);
+  insightRoutes(app, deps);
+  mediationRoutes(app, deps);
+  open311Routes(app, deps);
+  importsRoutes(app, deps);
+  notificationsRoutes(app, deps);
+  householdsRoutes(app, deps);
+  fieldRoutes(app, deps);
+  calendarRoutes(app, deps);
+  deadlinesRoutes(app, deps);
+  supervisionRoutes(app, deps);
+  consultationsRoutes(app, deps);
   if (deps.config.demo) devRoutes(app, deps);
 
   if (deps.config.webDist) {

@@ -2,9 +2,15 @@ import { join } from 'node:path';
 import { type CaseEvent, type CaseState, createWorkingCalendar, type WorkingCalendar } from '@hewei/domain';
 import type { Db, Tx } from './db/client.ts';
 import type { Clock } from './lib/clock.ts';
+import { createPiiFromDataDir, type Pii } from './lib/pii/keyring.ts';
 import { type SmsGateway, sinkSmsGateway } from './lib/sms.ts';
 import { directoryStorage, type FileStorage } from './lib/storage.ts';
+import type { PolicyStore } from './modules/deadlines/deadlines.policies.ts';
+import { registerDeadlines } from './modules/deadlines/deadlines.register.ts';
 import { createOrgDirectory, type OrgDirectory } from './modules/org/org.directory.ts';
+import { registerOrgHooks } from './modules/org/org.hooks.ts';
+import { analysisHooks } from './modules/overview/overview.hooks.ts';
+import { householdIncidentHook } from './modules/households/households.service.ts';
 
 export interface AppConfig {
   demo: boolean;
@@ -45,9 +51,14 @@ export interface AppDeps {
   calendar: WorkingCalendar;
   sms: SmsGateway;
   storage: FileStorage;
+  /** field-level encryption of personal data, blind indexes, link signatures */
+  pii: Pii;
   org: OrgDirectory;
   config: AppConfig;
   hooks: { caseWrite: CaseWriteHook[]; intake: IntakeEnricher[] };
+  /** county deadline policies (set by registerDeadlines); the lifecycle context reads deadlinePolicies */
+  deadlines?: PolicyStore;
+  deadlinePolicies?: PolicyStore['policies'];
 }
 
 /** The one place main.ts and the tests build the dependencies, so both run the same wiring. */
@@ -65,10 +76,15 @@ export function createDeps(p: {
     calendar: createWorkingCalendar(),
     sms: sinkSmsGateway(p.db),
     storage: directoryStorage(join(p.dataDir, 'files')),
+    pii: createPiiFromDataDir(p.dataDir),
     org: createOrgDirectory(p.db),
     config: p.config,
     hooks: { caseWrite: [], intake: [] },
   };
   // Modules that keep rows in step with cases, or enrich intake, register here.
+  deps.hooks.caseWrite.push(...analysisHooks(deps));
+  deps.hooks.caseWrite.push(householdIncidentHook(deps));
+  registerOrgHooks(deps);
+  registerDeadlines(deps);
   return deps;
 }

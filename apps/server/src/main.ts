@@ -5,7 +5,7 @@ import { type Database, openPglite, openPostgres } from './db/client.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { createDeps } from './deps.ts';
 import { startJobs } from './jobs/index.ts';
-import { systemClock } from './lib/clock.ts';
+import { clockFromEnv } from './modules/deadlines/test-clock.ts';
 
 // env → db → migrate → app → listen → jobs; graceful shutdown.
 const env = readEnv();
@@ -23,7 +23,7 @@ const { db } = database;
 const deps = createDeps({
   db,
   dbKind: database.kind,
-  clock: systemClock,
+  clock: clockFromEnv(process.env),
   dataDir: env.dataDir,
   config: {
     demo: env.demo,

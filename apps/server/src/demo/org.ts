@@ -1,3 +1,4 @@
+import type { UnitFeatureCollection } from '@hewei/domain';
 import type { Db } from '../db/client.ts';
 import {
   categories,
@@ -8,6 +9,7 @@ import {
   regions,
   users,
 } from '../db/schema/index.ts';
+import { geographyGrids, insertOrgExtras } from '../modules/org/org.seed.ts';
 import { categoryRows } from './categories.ts';
 
 export interface OrgSpec {
@@ -29,6 +31,10 @@ export interface OrgSpec {
     department?: string;
     phone?: string;
   }[];
+  /** polygons for the county, its towns and villages and a four-level grid tree (codes as above) */
+  geography?: UnitFeatureCollection;
+  /** responsibility entries beyond each department's groups: [category, region code, department key, role] */
+  responsibilities?: [string, string, string, 'lead' | 'co'][];
 }
 
 export const regionId = (code: string) => `r-${code}`;
@@ -74,7 +80,7 @@ export async function insertOrg(db: Db, spec: OrgSpec, passwordHash: string, at:
       regionId: town,
       parentId: null,
       level: 'big',
-      code: `${t.code}00`,
+      code: `${t.code}00000`,
       name: `${t.name}网格`,
       geometry: null,
     });
@@ -126,6 +132,11 @@ export async function insertOrg(db: Db, spec: OrgSpec, passwordHash: string, at:
           });
       }
     }
+  }
+  const geo = spec.geography ? geographyGrids(spec.geography, county) : null;
+  if (geo) {
+    for (const r of regionRows) r.geometry = geo.regionGeometry.get(r.code) ?? null;
+    gridRows.splice(0, gridRows.length, ...geo.grids);
   }
   await db.insert(regions).values(regionRows);
   for (let i = 0; i < gridRows.length; i += 500) await db.insert(grids).values(gridRows.slice(i, i + 500));
@@ -191,5 +202,6 @@ export async function insertOrg(db: Db, spec: OrgSpec, passwordHash: string, at:
       createdAt: at,
     })),
   );
+  await insertOrgExtras(db, spec, { county, regionRows, gridRows, at });
   return { countyId: county, regions: regionRows.length, grids: gridRows.length };
 }

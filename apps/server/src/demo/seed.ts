@@ -6,6 +6,8 @@ import { assignments, caseParties, cases, regions } from '../db/schema/index.ts'
 import type { AppDeps } from '../deps.ts';
 import { uuidv7 } from '../lib/ids.ts';
 import { assignmentRows, eventRow, stateToRow } from '../modules/cases/cases.repository.ts';
+import { seedFieldDemo } from '../modules/households/households.demo.ts';
+import { seedMediationDemo } from '../modules/mediation/mediation.demo.ts';
 import { rebuildAnalysis } from '../modules/overview/overview.hooks.ts';
 import { insertOrg } from './org.ts';
 import { createRng } from './rng.ts';
@@ -53,6 +55,8 @@ export async function seedDemo(deps: AppDeps, opts: { days?: number; perDay?: nu
   const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 });
   await insertOrg(deps.db, spec, passwordHash, new Date(anchor.getTime() - 200 * 86_400_000));
   const events = await persistCases(deps.db, simulated);
+  await seedFieldDemo(deps);
+  await seedMediationDemo(deps);
   await rebuildAnalysis(deps);
   return { cases: simulated.length, events };
 }

@@ -11,6 +11,7 @@ import {
   type WorkingCalendar,
 } from '@hewei/domain';
 import { trackingCode, uuidv7 } from '../lib/ids.ts';
+import { demoPlacer } from '../modules/org/org.seed.ts';
 import { CATEGORY_GROUPS } from './categories.ts';
 import { departmentId, type OrgSpec, regionId } from './org.ts';
 import { type Rng, rngBytes } from './rng.ts';
@@ -49,6 +50,7 @@ export function simulateCounty(
   const between = (lo: number, hi: number) => lo + rng() * (hi - lo);
   const bytes = rngBytes(rng);
   const idAt = (at: number) => () => uuidv7(at, bytes);
+  const placeIn = demoPlacer(spec);
 
   const actor = (
     username: string,
@@ -141,6 +143,7 @@ export function simulateCounty(
   function arrive(at: number) {
     const town = pick(spec.towns);
     const village = pick(town.villages);
+    const point = placeIn(village.code);
     const categoryCode = pick(TEXT_CATEGORIES);
     const group = CATEGORY_GROUPS.find((g) => g.code === categoryCode.slice(0, 2))!;
     const hazardFound = ['0603', '0801', '0805', '0307'].includes(categoryCode) && chance(0.6);
@@ -176,10 +179,10 @@ export function simulateCounty(
         description: describe(categoryCode, rng, { village: village.name, town: town.name }),
         urgent: !hazardFound && chance(0.03),
         address: `${town.name}${village.name}`,
-        lat: null,
-        lon: null,
+        lat: point?.lat ?? null,
+        lon: point?.lon ?? null,
         regionPath: [county, regionId(town.code), regionId(village.code)],
-        gridId: null,
+        gridId: point?.gridId ?? null,
         ownerRegionId: regionId(village.code),
         applicantUserId: byDemoResident ? resident.userId : null,
         hasContactPhone: !hazardFound,

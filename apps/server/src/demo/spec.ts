@@ -1,3 +1,4 @@
+import { generateCountyGeography } from '@hewei/domain';
 import type { OrgSpec } from './org.ts';
 import type { Rng } from './rng.ts';
 
@@ -155,5 +156,17 @@ export function demoOrgSpec(rng: Rng): OrgSpec {
         role: 'handler',
         department: d.key,
       });
-  return { county, towns, departments: DEMO_DEPARTMENTS, users };
+  // polygons for every level: irregular, children tiling their parents exactly (decision 0005)
+  const geography = generateCountyGeography({ county, towns }, `${county.code}-map`);
+  const responsibilities: OrgSpec['responsibilities'] = [
+    ['0605', county.code, 'shijian', 'lead'],
+    ['0605', county.code, 'zhujian', 'co'],
+    ['0112', county.code, 'shuili', 'lead'],
+    ['0112', county.code, 'ziran', 'co'],
+    ['0105', county.code, 'nongye', 'co'],
+    ...towns
+      .filter((_, i) => TOWNS[i][2])
+      .map((t) => ['0301', t.code, 'zhifa', 'co'] as [string, string, string, 'co']),
+  ];
+  return { county, towns, departments: DEMO_DEPARTMENTS, users, geography, responsibilities };
 }

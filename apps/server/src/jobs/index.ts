@@ -1,5 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../deps.ts';
+import { scanWarnings } from '../modules/analysis/warnings.detect.ts';
+import { deadlinesTick } from '../modules/deadlines/deadlines.job.ts';
+import { extendFollowUps } from '../modules/households/followups.ts';
+import { mediationSweep } from '../modules/mediation/mediation.jobs.ts';
 import { drainOutbox } from './outbox.ts';
 
 interface Job {
@@ -10,7 +14,14 @@ interface Job {
 
 /** Runs each job on its interval, one run at a time per job; stop() waits for runs in flight. */
 export function startJobs(deps: AppDeps, log: FastifyBaseLogger) {
-  const jobs: Job[] = [{ name: 'outbox', everyMs: 1000, run: () => drainOutbox(deps) }];
+  const jobs: Job[] = [
+    { name: 'outbox', everyMs: 1000, run: () => drainOutbox(deps) },
+    { name: 'warnings', everyMs: 5 * 60_000, run: () => scanWarnings(deps) },
+    { name: 'org-refresh', everyMs: 5000, run: () => deps.org.refreshIfChanged() },
+    { name: 'deadlines', everyMs: 250, run: () => deadlinesTick(deps) },
+    { name: 'mediation', everyMs: 30_000, run: () => mediationSweep(deps) },
+    { name: 'follow-ups', everyMs: 3_600_000, run: () => extendFollowUps(deps.db, deps.clock.now()) },
+  ];
   const running = new Set<Promise<unknown>>();
   const timers = jobs.map((job) => {
     let busy = false;

@@ -3,56 +3,71 @@ import type { Tx } from '../db/client.ts';
 import { caseParties, cases, notifications, outbox, users } from '../db/schema/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { uuidv7 } from '../lib/ids.ts';
+import { PARTY_PURPOSE } from '../lib/pii/columns.ts';
+import { notificationsRepository } from '../modules/notifications/notifications.repository.ts';
+import { RESIDENT_TEMPLATES, residentText } from '../modules/notifications/notifications.templates.ts';
 
 type Message = typeof outbox.$inferSelect;
 
-const RESIDENT_TEXT: Record<string, (code: string) => string> = {
-  'case.accepted': (c) => `【和为贵】您的诉求（编号${c}）已受理，我们将尽快办理。`,
-  'case.rejected': (c) => `【和为贵】您的诉求（编号${c}）未予受理，原因可凭编号查询。`,
-  'case.result_reported': (c) => `【和为贵】您的诉求（编号${c}）已办理完毕，稍后将向您回访。`,
-  'case.resolved_on_spot': (c) => `【和为贵】您的诉求（编号${c}）已当场办结，稍后将向您回访。`,
-  'case.closed': (c) => `【和为贵】您的诉求（编号${c}）已办结，感谢您的支持。`,
-};
+// staff hear of work as it arrives; residents by SMS, from the templates, unless they opted out
 const TO_DEPARTMENTS = new Set(['case.dispatched', 'case.redispatched', 'case.published_to_pool']);
+
+const LEASE_MS = 60_000;
 
 /**
  * Delivers what transitions left in the outbox: SMS to the resident, in-app notices to staff.
- * Rows are claimed with SKIP LOCKED, so several instances never deliver one message twice.
+ * A batch is claimed with SKIP LOCKED and leased (available_at moves on), so several instances
+ * never take the same rows; each message is then delivered and marked sent. A crash between the
+ * two re-delivers after the lease: at least once, never lost.
  */
 export async function drainOutbox(deps: AppDeps, batch = 100): Promise<number> {
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
-    const rows = await tx
+  const rows = await deps.db.transaction(async (tx) => {
+    const claimed = await tx
       .select()
       .from(outbox)
       .where(and(isNull(outbox.sentAt), lte(outbox.availableAt, now)))
       .orderBy(asc(outbox.availableAt))
       .limit(batch)
       .for('update', { skipLocked: true });
-    for (const m of rows) await deliver(tx, deps, m, now);
-    if (rows.length)
+    if (claimed.length)
       await tx
         .update(outbox)
-        .set({ sentAt: now, attempts: sql`${outbox.attempts} + 1` })
+        .set({ availableAt: new Date(now.getTime() + LEASE_MS), attempts: sql`${outbox.attempts} + 1` })
         .where(
-          and(
-            inArray(
-              outbox.id,
-              rows.map((r) => r.id),
-            ),
-            isNull(outbox.sentAt),
+          inArray(
+            outbox.id,
+            claimed.map((r) => r.id),
           ),
         );
-    return rows.length;
+    return claimed;
   });
+  for (const m of rows) {
+    const mark = and(eq(outbox.countyId, m.countyId), eq(outbox.id, m.id));
+    try {
+      const notices = await deliver(deps, m, now);
+      await deps.db.transaction(async (tx) => {
+        await notify(tx, m, notices, now);
+        await tx.update(outbox).set({ sentAt: now, lastError: null }).where(mark);
+      });
+    } catch (e) {
+      await deps.db
+        .update(outbox)
+        .set({ lastError: String(e).slice(0, 500) })
+        .where(mark);
+    }
+  }
+  return rows.length;
 }
 
-async function deliver(tx: Tx, deps: AppDeps, m: Message, now: Date) {
-  if (!m.caseId) return;
+/** Sends the resident's SMS; returns who on the staff (or the resident in-app) hears of it. */
+async function deliver(deps: AppDeps, m: Message, now: Date): Promise<string[]> {
+  const q = deps.db;
+  const out: string[] = [];
+  if (!m.caseId) return out;
   const p = m.payload as { trackingCode: string; status: string };
-  const text = RESIDENT_TEXT[m.topic];
-  if (text) {
-    const [applicant] = await tx
+  if (RESIDENT_TEMPLATES[m.topic]) {
+    const [applicant] = await q
       .select({ phone: caseParties.phone })
       .from(caseParties)
       .where(
@@ -63,30 +78,38 @@ async function deliver(tx: Tx, deps: AppDeps, m: Message, now: Date) {
         ),
       )
       .limit(1);
-    if (applicant?.phone)
-      await deps.sms.send({ phone: applicant.phone, body: text(p.trackingCode), purpose: m.topic }, now);
-    const [c] = await tx
+    const phone = deps.pii.open(applicant?.phone ?? null, PARTY_PURPOSE.phone);
+    if (phone && !(await notificationsRepository.optedOut(q, m.countyId, deps.pii.blind('phone', phone)))) {
+      const department = m.topic === 'case.dispatched' ? await leadDepartmentName(q, deps, m) : undefined;
+      const body = residentText(m.topic, 'zh-CN', { code: p.trackingCode, department })!;
+      await deps.sms.send({ phone, body, purpose: m.topic }, now);
+    }
+    const [c] = await q
       .select({ applicantUserId: cases.applicantUserId })
       .from(cases)
       .where(and(eq(cases.countyId, m.countyId), eq(cases.id, m.caseId)));
-    if (c?.applicantUserId) await notify(tx, m, [c.applicantUserId], now);
+    if (c?.applicantUserId) out.push(c.applicantUserId);
   }
   if (TO_DEPARTMENTS.has(m.topic)) {
-    const depts = await tx.execute<{ department_id: string }>(
+    const depts = await q.execute<{ department_id: string }>(
       sql`select department_id from assignments where county_id = ${m.countyId} and case_id = ${m.caseId} and status = 'pending'
           union select unnest(pool_department_ids) from cases where county_id = ${m.countyId} and id = ${m.caseId}`,
     );
     const ids = depts.rows.map((r) => r.department_id);
     if (ids.length) {
-      const handlers = await tx.select({ id: users.id }).from(users).where(inArray(users.departmentId, ids));
-      await notify(
-        tx,
-        m,
-        handlers.map((h) => h.id),
-        now,
-      );
+      const handlers = await q.select({ id: users.id }).from(users).where(inArray(users.departmentId, ids));
+      out.push(...handlers.map((h) => h.id));
     }
   }
+  return out;
+}
+
+async function leadDepartmentName(q: AppDeps['db'], deps: AppDeps, m: Message) {
+  const r = await q.execute<{ department_id: string }>(
+    sql`select department_id from assignments where county_id = ${m.countyId} and case_id = ${m.caseId} and role = 'lead' order by position desc limit 1`,
+  );
+  const id = r.rows[0]?.department_id;
+  return id ? deps.org.department(id)?.name : undefined;
 }
 
 async function notify(tx: Tx, m: Message, userIds: string[], now: Date) {

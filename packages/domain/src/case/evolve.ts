@@ -37,6 +37,7 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
     case 'case.dispatched':
     case 'case.redispatched':
       s.assignments = [...closeAll(state.assignments, 'withdrawn'), ...(d.assignments as Assignment[])];
+      if (d.resolveBy) s.resolveBy = d.resolveBy;
       s.poolDepartmentIds = [];
       s.extensionRequest = null;
       break;
@@ -122,7 +123,12 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       s.ownerRegionId = d.toRegionId;
       break;
     case 'case.handled':
+    case 'case.urged':
+    case 'case.supervised':
+    case 'case.due_soon_warned':
+    case 'case.overdue_marked':
     case 'case.rated':
+    case 'case.mediation_document_issued':
     case 'case.duplicate_attached':
       break;
     default:

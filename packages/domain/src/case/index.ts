@@ -1,4 +1,5 @@
 export * from './access.ts';
+export * from './deadline-policy.ts';
 export * from './deadlines.ts';
 export * from './evolve.ts';
 export * from './lifecycle.ts';

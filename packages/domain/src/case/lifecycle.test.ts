@@ -17,6 +17,8 @@ const EXPECTED: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus | 'rule
     withdraw: 'withdrawn',
     merge: 'merged',
     escalate: 'submitted',
+    urge: 'submitted',
+    supervise: 'submitted',
   },
   accepted: {
     triage: 'triaged',
@@ -25,6 +27,8 @@ const EXPECTED: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus | 'rule
     merge: 'merged',
     startMediation: 'in_mediation',
     escalate: 'accepted',
+    urge: 'accepted',
+    supervise: 'accepted',
   },
   triaged: {
     triage: 'triaged',
@@ -35,20 +39,33 @@ const EXPECTED: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus | 'rule
     merge: 'merged',
     startMediation: 'in_mediation',
     escalate: 'triaged',
+    urge: 'triaged',
+    supervise: 'triaged',
   },
-  in_pool: { claim: 'in_progress', withdraw: 'withdrawn', merge: 'merged', escalate: 'in_pool' },
+  in_pool: {
+    claim: 'in_progress',
+    withdraw: 'withdrawn',
+    merge: 'merged',
+    escalate: 'in_pool',
+    urge: 'in_pool',
+    supervise: 'in_pool',
+  },
   dispatched: {
     acknowledge: 'in_progress',
     object: 'objected',
     redispatch: 'dispatched',
     withdraw: 'withdrawn',
     escalate: 'dispatched',
+    urge: 'dispatched',
+    supervise: 'dispatched',
   },
   objected: {
     redispatch: 'dispatched',
     overrule: 'in_progress',
     withdraw: 'withdrawn',
     escalate: 'objected',
+    urge: 'objected',
+    supervise: 'objected',
   },
   in_progress: {
     handle: 'in_progress',
@@ -57,6 +74,8 @@ const EXPECTED: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus | 'rule
     redispatch: 'dispatched',
     withdraw: 'withdrawn',
     escalate: 'in_progress',
+    urge: 'in_progress',
+    supervise: 'in_progress',
     acknowledge: 'rule',
     object: 'rule',
   },
@@ -67,11 +86,32 @@ const EXPECTED: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus | 'rule
     redispatch: 'dispatched',
     withdraw: 'withdrawn',
     escalate: 'extension_requested',
+    urge: 'extension_requested',
+    supervise: 'extension_requested',
   },
-  resolved: { verify: 'verified', escalate: 'resolved' },
-  verified: { callback: 'called_back', skipCallback: 'rule', escalate: 'verified' },
-  called_back: { close: 'closed', reopen: 'rule', rate: 'called_back', escalate: 'called_back' },
-  in_mediation: { recordMediationOutcome: 'verified', withdraw: 'withdrawn', escalate: 'in_mediation' },
+  resolved: { verify: 'verified', escalate: 'resolved', urge: 'resolved', supervise: 'resolved' },
+  verified: {
+    callback: 'called_back',
+    skipCallback: 'rule',
+    escalate: 'verified',
+    urge: 'verified',
+    supervise: 'verified',
+  },
+  called_back: {
+    close: 'closed',
+    reopen: 'rule',
+    rate: 'called_back',
+    escalate: 'called_back',
+    urge: 'called_back',
+    supervise: 'called_back',
+  },
+  in_mediation: {
+    recordMediationOutcome: 'verified',
+    withdraw: 'withdrawn',
+    escalate: 'in_mediation',
+    urge: 'in_mediation',
+    supervise: 'in_mediation',
+  },
   closed: { rate: 'closed' },
   rejected: {},
   withdrawn: {},
@@ -107,7 +147,12 @@ const ACTOR_FOR: Record<CaseAction, Actor> = {
   attachDuplicate: actors.dispatcher,
   startMediation: actors.dispatcher,
   recordMediationOutcome: actors.mediator,
+  recordMediationDocument: actors.mediator,
   escalate: actors.dispatcher,
+  urge: actors.leader,
+  supervise: actors.leader,
+  warnDueSoon: actors.leader,
+  markOverdue: actors.leader,
 };
 
 const PAYLOAD: Partial<Record<CaseAction, object>> = {
@@ -132,6 +177,8 @@ const PAYLOAD: Partial<Record<CaseAction, object>> = {
   merge: { targetCaseId: 'case-2' },
   recordMediationOutcome: { outcome: 'agreement', note: '达成协议' },
   escalate: { reason: '村级无法化解' },
+  urge: { reason: '请加快办理' },
+  supervise: { reason: '已超期，挂牌督办', workingDays: 2 },
 };
 
 const HISTORIC_LEAD = {
@@ -220,7 +267,8 @@ describe('who may act', () => {
       'acknowledge',
       'object',
     ]);
-    assert.deepEqual(allowedActions(caseIn('submitted'), actors.leader, ctx()), []);
+    // a leader may urge and supervise (issue 5), nothing else
+    assert.deepEqual(allowedActions(caseIn('submitted'), actors.leader, ctx()).sort(), ['supervise', 'urge']);
     assert.ok(allowedActions(caseIn('submitted'), actors.dispatcher, ctx()).includes('accept'));
   });
 });

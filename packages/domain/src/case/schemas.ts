@@ -49,6 +49,7 @@ export const submitCaseSchema = z.object({
 export type SubmitCaseInput = z.infer<typeof submitCaseSchema>;
 
 const deps = z.array(id).max(10);
+const deadlineStage = z.enum(['accept', 'resolve', 'verify', 'callback']);
 
 export const ACTION_PAYLOADS = {
   accept: z.object({ note: note.optional() }),
@@ -68,7 +69,13 @@ export const ACTION_PAYLOADS = {
   claim: z.object({}),
   acknowledge: z.object({}),
   object: z.object({ reason }),
-  redispatch: z.object({ leadDepartmentId: id, coDepartmentIds: deps.default([]), reason }),
+  redispatch: z.object({
+    leadDepartmentId: id,
+    coDepartmentIds: deps.default([]),
+    reason,
+    /** a new time limit from now (e.g. a joint consultation's decision); else the running one stands */
+    workingDays: z.number().int().min(1).max(60).optional(),
+  }),
   overrule: z.object({ reason }),
   handle: z.object({ note }),
   requestExtension: z.object({ workingDays: z.number().int().min(1).max(60), reason }),
@@ -89,5 +96,15 @@ export const ACTION_PAYLOADS = {
   attachDuplicate: z.object({ duplicateCaseId: id }),
   startMediation: z.object({ note: note.optional() }),
   recordMediationOutcome: z.object({ outcome: z.enum(['agreement', 'failed', 'referred']), note }),
+  recordMediationDocument: z.object({
+    kind: z.enum(['agreement', 'confirmation', 'referral', 'referral_json']),
+    documentId: id,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    note,
+  }),
   escalate: z.object({ reason }),
+  urge: z.object({ reason }),
+  supervise: z.object({ reason, workingDays: z.number().int().min(1).max(30).default(2) }),
+  warnDueSoon: z.object({ stage: deadlineStage, deadline: z.iso.datetime() }),
+  markOverdue: z.object({ stage: deadlineStage, deadline: z.iso.datetime() }),
 } as const;

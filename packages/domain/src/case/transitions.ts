@@ -19,6 +19,8 @@ export interface TransitionRule {
   event: string;
   /** internal actions are taken by the system on behalf of another action, never offered to a user */
   internal?: boolean;
+  /** timers may take it as the 'system' actor (applySystemTransition); with no roles, only they may */
+  system?: boolean;
 }
 
 const OPEN_BEFORE_RESULT: CaseStatus[] = [
@@ -232,17 +234,63 @@ export const TRANSITIONS = {
     relations: ['scope'],
     event: 'case.mediation_concluded',
   },
+  recordMediationDocument: {
+    from: ['in_mediation', 'triaged', 'verified', 'called_back', 'closed'],
+    to: 'same',
+    roles: ['mediator'],
+    relations: ['scope'],
+    event: 'case.mediation_document_issued',
+    internal: true,
+  },
   escalate: {
     from: NOT_TERMINAL,
     to: 'same',
     roles: ['dispatcher'],
     relations: ['queue'],
     event: 'case.escalated',
+    system: true,
+  },
+  urge: {
+    from: NOT_TERMINAL,
+    to: 'same',
+    roles: ['supervisor', 'leader'],
+    relations: ['scope'],
+    event: 'case.urged',
+    system: true,
+  },
+  supervise: {
+    from: NOT_TERMINAL,
+    to: 'same',
+    roles: ['supervisor', 'leader'],
+    relations: ['scope'],
+    event: 'case.supervised',
+    system: true,
+  },
+  warnDueSoon: {
+    from: NOT_TERMINAL,
+    to: 'same',
+    roles: [],
+    relations: [],
+    event: 'case.due_soon_warned',
+    system: true,
+  },
+  markOverdue: {
+    from: NOT_TERMINAL,
+    to: 'same',
+    roles: [],
+    relations: [],
+    event: 'case.overdue_marked',
+    system: true,
   },
 } as const satisfies Record<string, TransitionRule>;
 
 export type CaseAction = keyof typeof TRANSITIONS;
 export const CASE_ACTIONS = Object.keys(TRANSITIONS) as CaseAction[];
 export const USER_ACTIONS = CASE_ACTIONS.filter(
-  (a) => a !== 'submit' && !(TRANSITIONS[a] as TransitionRule).internal,
+  (a) =>
+    a !== 'submit' &&
+    !(TRANSITIONS[a] as TransitionRule).internal &&
+    (TRANSITIONS[a] as TransitionRule).roles.length > 0,
 );
+/** What timers may do: never offered to a user, never reachable over HTTP. */
+export const SYSTEM_ACTIONS = CASE_ACTIONS.filter((a) => (TRANSITIONS[a] as TransitionRule).system);

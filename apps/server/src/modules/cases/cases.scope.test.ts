@@ -11,6 +11,11 @@ import { casesRepository } from './cases.repository.ts';
 const CASE_ROUTES: Record<string, { payload?: object; seerWithoutRole: string | null }> = {
   'GET /api/v1/cases/:id': { seerWithoutRole: null },
   'GET /api/v1/cases/:id/timeline': { seerWithoutRole: null },
+  'GET /api/v1/cases/:id/routing-suggestions': { seerWithoutRole: null },
+  'GET /api/v1/cases/:id/duplicates': { seerWithoutRole: null },
+  'POST /api/v1/cases/:id/leader-in-charge': { payload: { leaderUserId: 'x' }, seerWithoutRole: 'gw-a1' },
+  'GET /api/v1/cases/:id/attachments': { seerWithoutRole: null },
+  'POST /api/v1/cases/:id/attachments': { payload: {}, seerWithoutRole: 'leader' },
   'POST /api/v1/cases/:id/actions/:action': { payload: {}, seerWithoutRole: 'leader' },
   'POST /api/v1/cases/:id/parties/:partyId/reveal': {
     payload: { field: 'phone' },

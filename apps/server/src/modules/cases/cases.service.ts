@@ -19,6 +19,8 @@ import type { AppDeps, IntakeDraft } from '../../deps.ts';
 import type { Viewer } from '../../http/access.ts';
 import { sha256, stableJson } from '../../lib/crypto.ts';
 import { trackingCode, uuidv7 } from '../../lib/ids.ts';
+import { indexParty, openParty, PARTY_PURPOSE, USER_PHONE_PURPOSE } from '../../lib/pii/columns.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import { casesRepository as repo } from './cases.repository.ts';
 
 const ANONYMOUS = 'anonymous';
@@ -34,7 +36,12 @@ class Replay extends Error {
 
 export function casesService(deps: AppDeps) {
   const { db, clock, calendar, org } = deps;
-  const ctx = () => ({ now: clock.now(), calendar, newId: () => uuidv7(clock.now().getTime()) });
+  const ctx = () => ({
+    now: clock.now(),
+    calendar,
+    newId: () => uuidv7(clock.now().getTime()),
+    deadlinePolicies: deps.deadlinePolicies,
+  });
   const runHooks = async (tx: Tx, before: CaseState | null, after: CaseState, event: CaseEvent) => {
     for (const hook of deps.hooks.caseWrite) await hook(tx, { before, after, event });
   };
@@ -127,15 +134,23 @@ export function casesService(deps: AppDeps) {
         id: uuidv7(c.now.getTime()),
         role: p.role,
         name: p.name,
-        phone: p.phone ?? null,
-        idNumber: p.idNumber ?? null,
-        address: p.address ?? null,
+        // personal data is sealed before it reaches the database (lib/pii)
+        phone: deps.pii.seal(p.phone ?? null, PARTY_PURPOSE.phone),
+        idNumber: deps.pii.seal(p.idNumber ?? null, PARTY_PURPOSE.idNumber),
+        address: deps.pii.seal(p.address ?? null, PARTY_PURPOSE.address),
         position,
       }));
       const requestHash = sha256(stableJson(input));
       try {
         await db.transaction(async (tx) => {
           await repo.insertCase(tx, state, partyRows, event);
+          for (const [i, p] of parties.entries())
+            await indexParty(tx, deps.pii, {
+              county_id: countyId,
+              id: partyRows[i].id,
+              phone: p.phone ?? null,
+              id_number: p.idNumber ?? null,
+            });
           await runHooks(tx, null, state, event);
           if (!key) return;
           if (
@@ -198,7 +213,8 @@ export function casesService(deps: AppDeps) {
 
     allowedActions: (state: CaseState, viewer: Viewer) => allowedActions(state, viewer, ctx()),
 
-    parties: (state: CaseState) => repo.parties(db, state.countyId, state.id),
+    parties: async (state: CaseState) =>
+      (await repo.parties(db, state.countyId, state.id)).map((p) => openParty(deps.pii, p)),
 
     async timeline(viewer: Viewer, id: string) {
       const state = await visibleCase(viewer, id);
@@ -208,9 +224,17 @@ export function casesService(deps: AppDeps) {
     async reveal(viewer: Viewer, id: string, partyId: string, field: 'phone' | 'idNumber') {
       const state = await visibleCase(viewer, id);
       if (!REVEALERS.includes(viewer.role)) throw new HeweiError('FORBIDDEN');
-      const party = (await repo.parties(db, state.countyId, id)).find((p) => p.id === partyId);
-      if (!party) throw new HeweiError('NOT_FOUND');
+      const row = (await repo.parties(db, state.countyId, id)).find((p) => p.id === partyId);
+      if (!row) throw new HeweiError('NOT_FOUND');
+      const party = openParty(deps.pii, row);
       const now = clock.now();
+      await recordAudit(db, {
+        at: now,
+        action: 'pii.revealed',
+        actorId: viewer.userId,
+        target: `case:${id}`,
+        data: { partyId, field, role: viewer.role },
+      });
       await repo.recordReveal(db, {
         countyId: state.countyId,
         id: uuidv7(now.getTime()),
@@ -229,7 +253,7 @@ export function casesService(deps: AppDeps) {
       const countyId = deps.config.defaultCountyId ?? org.countyIds()[0];
       const id = await repo.findIdByTrackingCode(db, countyId, code);
       if (!id) throw new HeweiError('NOT_FOUND');
-      const parties = await repo.parties(db, countyId, id);
+      const parties = (await repo.parties(db, countyId, id)).map((p) => openParty(deps.pii, p));
       if (!parties.some((p) => p.role === 'applicant' && p.phone?.endsWith(phone4)))
         throw new HeweiError('NOT_FOUND');
       const state = (await repo.loadCase(db, countyId, id))!;
@@ -239,7 +263,7 @@ export function casesService(deps: AppDeps) {
 
   async function residentPhone(v: Viewer): Promise<string | undefined> {
     const [u] = await db.select({ phone: users.phone }).from(users).where(eq(users.id, v.userId));
-    return u?.phone ?? undefined;
+    return deps.pii.open(u?.phone, USER_PHONE_PURPOSE) ?? undefined;
   }
 }
 

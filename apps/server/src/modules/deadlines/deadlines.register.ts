@@ -1,0 +1,10 @@
+import type { AppDeps } from '../../deps.ts';
+import { deadlineTimersHook } from './deadlines.hook.ts';
+import { createPolicyStore } from './deadlines.policies.ts';
+
+/** Wires deadlines into the app: the county policies the lifecycle reads, and the timer hook. */
+export function registerDeadlines(deps: AppDeps) {
+  deps.deadlines = createPolicyStore(deps.db);
+  deps.deadlinePolicies = deps.deadlines.policies;
+  deps.hooks.caseWrite.push(deadlineTimersHook(deps));
+}

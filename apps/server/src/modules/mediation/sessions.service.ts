@@ -1,0 +1,329 @@
+// Sessions (调解会) in person or by video: the parties, the mediators and invited experts,
+// counsellors or a judge; reminders written with the session; minutes and the step's outcome.
+import { HeweiError } from '@hewei/domain';
+import type { AppDeps } from '../../deps.ts';
+import type { Viewer } from '../../http/access.ts';
+import { newToken, sha256 } from '../../lib/crypto.ts';
+import { uuidv7 } from '../../lib/ids.ts';
+import { partiesOf } from './case-link.ts';
+import { assertMediator, assertOpen, assertSee } from './mediation.policy.ts';
+import { type ParticipantRow, mediationRepository as repo, type SessionRow } from './mediation.repository.ts';
+import type { MediationService } from './mediation.service.ts';
+
+const HOUR = 3600_000;
+export type ParticipantKind = 'party' | 'mediator' | 'expert' | 'counsellor' | 'judge' | 'observer';
+
+export interface ScheduleInput {
+  mode: 'in_person' | 'video';
+  scheduledAt: string;
+  durationMinutes: number;
+  place?: string;
+  /** experts and counsellors with accounts, invited from the pools */
+  inviteUserIds: string[];
+  /** people without an account (a judge, an outside expert): they join by link */
+  guests: { kind: 'expert' | 'counsellor' | 'judge' | 'observer'; name: string }[];
+}
+
+export function sessionsService(deps: AppDeps, mediations: MediationService) {
+  const { db, clock } = deps;
+
+  async function loadSession(viewer: Viewer, sessionId: string) {
+    const s = await repo.session(db, viewer.countyId, sessionId);
+    if (!s) throw new HeweiError('NOT_FOUND');
+    const view = await mediations.load(db, viewer, s.mediationId);
+    return { s, view };
+  }
+
+  function participant(
+    s: SessionRow,
+    kind: ParticipantKind,
+    name: string,
+    by: string,
+    extra: Partial<ParticipantRow> = {},
+  ) {
+    const token = kind === 'mediator' ? null : newToken();
+    const row: ParticipantRow = {
+      countyId: s.countyId,
+      id: uuidv7(clock.now().getTime()),
+      sessionId: s.id,
+      kind,
+      userId: null,
+      partyId: null,
+      name,
+      tokenHash: token ? sha256(token) : null,
+      invitedBy: by,
+      invitedAt: clock.now(),
+      joinedAt: null,
+      recordingConsent: null,
+      ...extra,
+    };
+    return { row, token };
+  }
+
+  const link = (s: SessionRow, token: string | null) =>
+    token ? `/mediation/room/${s.id}?token=${token}` : `/mediation/room/${s.id}`;
+
+  return {
+    loadSession,
+
+    async schedule(viewer: Viewer, mediationId: string, input: ScheduleInput) {
+      const at = new Date(input.scheduledAt);
+      const now = clock.now();
+      if (Number.isNaN(at.getTime()) || at.getTime() < now.getTime() - 5 * 60_000)
+        throw new HeweiError('VALIDATION_FAILED', { field: 'scheduledAt', rule: 'SESSION_IN_PAST' });
+      if (input.mode === 'in_person' && !input.place?.trim())
+        throw new HeweiError('VALIDATION_FAILED', { field: 'place' });
+      return db.transaction(async (tx) => {
+        const view = await mediations.load(tx, viewer, mediationId, true);
+        assertOpen(view, 'active');
+        assertMediator(viewer, view);
+        const invitees = await repo.users(tx, input.inviteUserIds);
+        for (const id of input.inviteUserIds) {
+          const u = invitees.get(id);
+          if (!u || u.countyId !== viewer.countyId || !['expert', 'counsellor', 'mediator'].includes(u.role))
+            throw new HeweiError('VALIDATION_FAILED', {
+              field: 'inviteUserIds',
+              rule: 'UNKNOWN_POOL_MEMBER',
+              params: { id },
+            });
+        }
+        const s: SessionRow = {
+          countyId: view.m.countyId,
+          id: uuidv7(now.getTime()),
+          mediationId,
+          mode: input.mode,
+          step: view.m.step,
+          scheduledAt: at,
+          durationMinutes: input.durationMinutes,
+          place: input.place?.trim() || null,
+          status: 'scheduled',
+          minutes: null,
+          outcome: null,
+          recording: 'off',
+          createdBy: viewer.userId,
+          createdAt: now,
+          startedAt: null,
+          endedAt: null,
+        };
+        await repo.insertSession(tx, s);
+        const parties = await partiesOf(deps, tx, s.countyId, view.c.id);
+        const mediatorIds = view.links.filter((l) => l.status === 'accepted').map((l) => l.userId);
+        const mediatorUsers = await repo.users(tx, mediatorIds);
+        const made = [
+          ...parties.map((p) =>
+            participant(s, 'party', p.name, viewer.userId, {
+              partyId: p.id,
+              userId: p.role === 'applicant' ? view.c.applicantUserId : null,
+            }),
+          ),
+          ...mediatorIds.map((id) =>
+            participant(s, 'mediator', mediatorUsers.get(id)?.displayName ?? id, viewer.userId, {
+              userId: id,
+            }),
+          ),
+          ...input.inviteUserIds.map((id) => {
+            const u = invitees.get(id)!;
+            return participant(
+              s,
+              u.role === 'counsellor' ? 'counsellor' : 'expert',
+              u.displayName,
+              viewer.userId,
+              { userId: id },
+            );
+          }),
+          ...input.guests.map((g) => participant(s, g.kind, g.name, viewer.userId)),
+        ];
+        await repo.insertParticipants(
+          tx,
+          made.map((x) => x.row),
+        );
+        const when = new Date(at.getTime() + 8 * HOUR).toISOString().slice(0, 16).replace('T', ' ');
+        const text = `【和为贵】调解会提醒：您的纠纷调解定于${when}${input.mode === 'video' ? '在线视频' : `在${s.place}`}进行，请准时参加。`;
+        const reminders = [];
+        for (const before of [24 * HOUR, HOUR]) {
+          const dueAt = new Date(at.getTime() - before);
+          if (dueAt.getTime() <= now.getTime()) continue;
+          for (const x of made) {
+            const phone = x.row.partyId ? (parties.find((p) => p.id === x.row.partyId)?.phone ?? null) : null;
+            if (!x.row.userId && !phone) continue;
+            reminders.push({
+              countyId: s.countyId,
+              id: uuidv7(now.getTime()),
+              mediationId,
+              sessionId: s.id,
+              userId: x.row.userId,
+              phone,
+              body: x.token && input.mode === 'video' ? `${text}入会链接：${link(s, x.token)}` : text,
+              dueAt,
+              sentAt: null,
+            });
+          }
+        }
+        await repo.insertReminders(tx, reminders);
+        await mediations.log(
+          tx,
+          viewer,
+          view.m,
+          'session.scheduled',
+          {
+            mode: s.mode,
+            scheduledAt: at.toISOString(),
+            place: s.place,
+            step: s.step,
+            invited: made.map((x) => ({ kind: x.row.kind, name: x.row.name })),
+          },
+          s.id,
+        );
+        await mediations.notify(
+          tx,
+          s.countyId,
+          view.c.id,
+          made.map((x) => x.row.userId).filter((x): x is string => !!x),
+          'mediation.session_scheduled',
+          {
+            mediationId,
+            sessionId: s.id,
+            scheduledAt: at.toISOString(),
+          },
+        );
+        return {
+          session: s,
+          links: made.map((x) => ({
+            participantId: x.row.id,
+            kind: x.row.kind,
+            name: x.row.name,
+            link: link(s, x.token),
+          })),
+        };
+      });
+    },
+
+    /** A new invitation link for someone already invited (the old one stops working). */
+    async reissueLink(viewer: Viewer, sessionId: string, participantId: string) {
+      const { s, view } = await loadSession(viewer, sessionId);
+      assertMediator(viewer, view);
+      const p = (await repo.participants(db, s.countyId, s.id)).find((x) => x.id === participantId);
+      if (!p || p.kind === 'mediator') throw new HeweiError('NOT_FOUND');
+      const token = newToken();
+      await repo.updateParticipant(db, p, { tokenHash: sha256(token) });
+      await mediations.log(db, viewer, view.m, 'session.link_issued', { participantId, name: p.name }, s.id);
+      return link(s, token);
+    },
+
+    /** Invite someone more, even while the session runs (an expert joining mid-session). */
+    async invite(
+      viewer: Viewer,
+      sessionId: string,
+      input: { userId?: string; kind?: 'expert' | 'counsellor' | 'judge' | 'observer'; name?: string },
+    ) {
+      const { s, view } = await loadSession(viewer, sessionId);
+      assertMediator(viewer, view);
+      if (s.status === 'held' || s.status === 'cancelled')
+        throw new HeweiError('RULE_VIOLATION', { rule: 'SESSION_OVER' });
+      let made: { row: ParticipantRow; token: string | null };
+      if (input.userId) {
+        const u = (await repo.users(db, [input.userId])).get(input.userId);
+        if (!u || u.countyId !== viewer.countyId || !['expert', 'counsellor', 'mediator'].includes(u.role))
+          throw new HeweiError('VALIDATION_FAILED', {
+            field: 'userId',
+            rule: 'UNKNOWN_POOL_MEMBER',
+            params: { id: input.userId },
+          });
+        made = participant(
+          s,
+          u.role === 'counsellor' ? 'counsellor' : 'expert',
+          u.displayName,
+          viewer.userId,
+          { userId: u.id },
+        );
+      } else {
+        if (!input.kind || !input.name?.trim()) throw new HeweiError('VALIDATION_FAILED', { field: 'name' });
+        made = participant(s, input.kind, input.name.trim(), viewer.userId);
+      }
+      await db.transaction(async (tx) => {
+        await repo.insertParticipants(tx, [made.row]);
+        await mediations.log(
+          tx,
+          viewer,
+          view.m,
+          'session.invited',
+          { kind: made.row.kind, name: made.row.name },
+          s.id,
+        );
+        if (made.row.userId)
+          await mediations.notify(tx, s.countyId, view.c.id, [made.row.userId], 'mediation.session_invited', {
+            sessionId: s.id,
+          });
+      });
+      return {
+        participantId: made.row.id,
+        kind: made.row.kind,
+        name: made.row.name,
+        link: link(s, made.token),
+      };
+    },
+
+    async list(viewer: Viewer, mediationId: string) {
+      const view = await mediations.load(db, viewer, mediationId);
+      assertSee(viewer, view);
+      const sessions = await repo.sessions(db, view.m.countyId, mediationId);
+      return Promise.all(
+        sessions.map(async (s) => ({ s, participants: await repo.participants(db, s.countyId, s.id) })),
+      );
+    },
+
+    /** Minutes and the outcome of the step; a failed step climbs the ladder. */
+    async recordMinutes(
+      viewer: Viewer,
+      sessionId: string,
+      input: { minutes: string; outcome: 'agreement' | 'continued' | 'failed' },
+    ) {
+      return db.transaction(async (tx) => {
+        const s = await repo.session(tx, viewer.countyId, sessionId);
+        if (!s) throw new HeweiError('NOT_FOUND');
+        const view = await mediations.load(tx, viewer, s.mediationId, true);
+        assertOpen(view, 'active');
+        assertMediator(viewer, view);
+        if (s.status === 'held' || s.status === 'cancelled')
+          throw new HeweiError('RULE_VIOLATION', { rule: 'SESSION_OVER' });
+        const now = clock.now();
+        await repo.updateSession(tx, s, {
+          status: 'held',
+          minutes: input.minutes,
+          outcome: input.outcome,
+          startedAt: s.startedAt ?? now,
+          endedAt: now,
+        });
+        await mediations.log(
+          tx,
+          viewer,
+          view.m,
+          'session.minutes_recorded',
+          { outcome: input.outcome, minutes: input.minutes },
+          s.id,
+        );
+        await repo.cancelReminders(tx, s.countyId, s.id, now);
+        if (input.outcome !== 'failed') return { step: view.m.step, outcome: input.outcome };
+        // a failed step moves the dispute up the ladder; past county joint it is referred
+        const top = view.m.step === 'county_joint';
+        const step = top ? 'adjudication' : await mediations.climb(tx, viewer, view, '本次调解未能达成协议');
+        return { step, outcome: input.outcome };
+      });
+    },
+
+    async cancel(viewer: Viewer, sessionId: string, reason: string) {
+      return db.transaction(async (tx) => {
+        const s = await repo.session(tx, viewer.countyId, sessionId);
+        if (!s) throw new HeweiError('NOT_FOUND');
+        const view = await mediations.load(tx, viewer, s.mediationId);
+        assertMediator(viewer, view);
+        if (s.status !== 'scheduled') throw new HeweiError('RULE_VIOLATION', { rule: 'SESSION_OVER' });
+        await repo.updateSession(tx, s, { status: 'cancelled' });
+        await repo.cancelReminders(tx, s.countyId, s.id, clock.now());
+        await mediations.log(tx, viewer, view.m, 'session.cancelled', { reason }, s.id);
+      });
+    },
+  };
+}
+
+export type SessionsService = ReturnType<typeof sessionsService>;

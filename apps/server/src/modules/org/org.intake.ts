@@ -1,0 +1,75 @@
+import { caseGridStamps } from '../../db/schema/index.ts';
+import type { CaseWriteHook, IntakeEnricher } from '../../deps.ts';
+import type { GridRow, OrgDirectory } from './org.directory.ts';
+import { resolvePoint } from './org.locate.ts';
+
+const FINE_TO_COARSE = ['micro', 'small', 'medium', 'big'] as const;
+
+/**
+ * At intake a point (WGS-84, from a photo, a phone or a map click) decides the case's grid and
+ * village; without a point, an address naming a grid's known address does. A point outside the
+ * county is refused before anything is written.
+ */
+export function placeEnricher(org: OrgDirectory): IntakeEnricher {
+  return (draft) => {
+    if (draft.lat !== null && draft.lon !== null) {
+      const { located } = resolvePoint(
+        org,
+        draft.countyId,
+        { lat: draft.lat, lon: draft.lon, datum: 'wgs84' },
+        { lat: 'place.lat', lon: 'place.lon' },
+      );
+      if (!located) return;
+      const grid = FINE_TO_COARSE.map((l) => located.grids[l]).find(Boolean);
+      draft.gridId = grid?.id ?? null;
+      const region = located.regions.village ?? located.regions.town;
+      if (region) draft.regionId = region.id;
+      return;
+    }
+    if (draft.address && !draft.gridId) {
+      const grid = gridByAddress(org, draft.countyId, draft.address);
+      // an address refines the place given (county or town), it never moves a case elsewhere
+      if (grid && org.region(grid.regionId)?.path.includes(draft.regionId)) {
+        draft.gridId = grid.id;
+        draft.regionId = grid.regionId;
+      }
+    }
+  };
+}
+
+/** The active grid whose known address appears in the text; the longest such address wins. */
+export function gridByAddress(org: OrgDirectory, countyId: string, address: string): GridRow | null {
+  let best: GridRow | null = null;
+  let bestLength = 0;
+  for (const g of org.grids()) {
+    if (g.countyId !== countyId || !g.active) continue;
+    for (const known of g.addresses) {
+      if (known.length > bestLength && address.includes(known)) {
+        best = g;
+        bestLength = known.length;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Stamps each new case with the grid (and its version) it was registered in, so a later re-import
+ * that redraws the grid does not rewrite where the case was. A case in a county with a map but
+ * without a grid is stamped `unresolved`: left for the dispatcher to place.
+ */
+export function gridStampHook(org: OrgDirectory): CaseWriteHook {
+  return async (tx, { after, event }) => {
+    if (event.type !== 'case.submitted') return;
+    const grid = after.gridId ? org.grid(after.gridId) : undefined;
+    if (!grid && !org.hasGeometry(after.countyId)) return;
+    await tx.insert(caseGridStamps).values({
+      countyId: after.countyId,
+      caseId: after.id,
+      gridId: grid?.id ?? null,
+      gridVersion: grid?.version ?? null,
+      gridCode: grid?.code ?? null,
+      resolvedBy: !grid ? 'unresolved' : after.lat !== null ? 'point' : 'address',
+    });
+  };
+}

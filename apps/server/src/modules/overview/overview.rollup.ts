@@ -1,0 +1,166 @@
+import { type CaseEvent, type CaseState, evolve } from '@hewei/domain';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { caseEvents, cases, overviewCaseKeys, overviewCounts, overviewDaily } from '../../db/schema/index.ts';
+import type { CaseWriteHook } from '../../deps.ts';
+import { rowToState } from '../cases/cases.repository.ts';
+import { nodesOf, RESULT_EVENTS, rollupKeys, shanghaiDay, slotOf, timelinessOf } from './overview.keys.ts';
+
+type Q = Db | Tx;
+type Delta = Map<string, number>;
+
+/** Keeps the overview rollups in step with every case write, in the write's own transaction. */
+export const overviewHook: CaseWriteHook = async (tx, { before, after, event }) => {
+  const [prev] = before
+    ? await tx
+        .select()
+        .from(overviewCaseKeys)
+        .where(and(eq(overviewCaseKeys.countyId, after.countyId), eq(overviewCaseKeys.caseId, after.id)))
+    : [];
+  const timeliness = RESULT_EVENTS.has(event.type)
+    ? timelinessOf(event.at, after.resolveBy)
+    : (prev?.timeliness ?? null);
+  const keys = rollupKeys(after, timeliness);
+  const counts: Delta = new Map();
+  const old = new Set(prev?.keys ?? []);
+  const now = new Set(keys);
+  for (const k of keys) if (!old.has(k)) counts.set(k, 1);
+  for (const k of old) if (!now.has(k)) counts.set(k, -1);
+  await applyCounts(tx, after.countyId, slotOf(after.id), counts);
+
+  const daily: Delta = new Map();
+  if (!before || !prev) addDaily(daily, after, 'created', after.createdAt);
+  if (after.closedAt && !before?.closedAt) addDaily(daily, after, 'closed', after.closedAt);
+  await applyDaily(tx, after.countyId, slotOf(after.id), daily);
+
+  if (counts.size || !prev || prev.timeliness !== timeliness)
+    await tx
+      .insert(overviewCaseKeys)
+      .values({ countyId: after.countyId, caseId: after.id, timeliness, keys })
+      .onConflictDoUpdate({
+        target: [overviewCaseKeys.countyId, overviewCaseKeys.caseId],
+        set: { timeliness, keys },
+      });
+};
+
+function addDaily(d: Delta, c: CaseState, metric: string, at: string, by = 1) {
+  const day = shanghaiDay(at);
+  for (const node of nodesOf(c)) {
+    const k = `${node}\t${metric}\t${day}`;
+    d.set(k, (d.get(k) ?? 0) + by);
+  }
+}
+
+async function applyCounts(q: Q, countyId: string, slot: number, delta: Delta) {
+  const rows = [...delta].map(([k, n]) => {
+    const [nodeId, dim, value] = k.split('\t');
+    return { countyId, nodeId, dim, value, slot, n };
+  });
+  for (let i = 0; i < rows.length; i += 2000)
+    await q
+      .insert(overviewCounts)
+      .values(rows.slice(i, i + 2000))
+      .onConflictDoUpdate({
+        target: [
+          overviewCounts.countyId,
+          overviewCounts.nodeId,
+          overviewCounts.dim,
+          overviewCounts.value,
+          overviewCounts.slot,
+        ],
+        set: { n: sql`${overviewCounts.n} + excluded.n` },
+      });
+}
+
+async function applyDaily(q: Q, countyId: string, slot: number, delta: Delta) {
+  const rows = [...delta].map(([k, n]) => {
+    const [nodeId, metric, day] = k.split('\t');
+    return { countyId, nodeId, metric, day, slot, n };
+  });
+  for (let i = 0; i < rows.length; i += 2000)
+    await q
+      .insert(overviewDaily)
+      .values(rows.slice(i, i + 2000))
+      .onConflictDoUpdate({
+        target: [
+          overviewDaily.countyId,
+          overviewDaily.nodeId,
+          overviewDaily.metric,
+          overviewDaily.day,
+          overviewDaily.slot,
+        ],
+        set: { n: sql`${overviewDaily.n} + excluded.n` },
+      });
+}
+
+/**
+ * Rebuilds every rollup of a county from the base rows, replaying each timeline to judge its
+ * latest result against the deadline then running. For data written without hooks (the demo
+ * seeder, a bulk import); live writes keep the rollups in step themselves.
+ */
+export async function rebuildOverview(db: Db, countyId: string) {
+  await db.transaction(async (tx) => {
+    await tx.delete(overviewCounts).where(eq(overviewCounts.countyId, countyId));
+    await tx.delete(overviewDaily).where(eq(overviewDaily.countyId, countyId));
+    await tx.delete(overviewCaseKeys).where(eq(overviewCaseKeys.countyId, countyId));
+    const ids = (
+      await tx.select({ id: cases.id }).from(cases).where(eq(cases.countyId, countyId)).orderBy(asc(cases.id))
+    ).map((r) => r.id);
+    const counts = new Map<number, Delta>();
+    const daily = new Map<number, Delta>();
+    for (let i = 0; i < ids.length; i += 1000) {
+      const page = ids.slice(i, i + 1000);
+      const rows = await tx
+        .select()
+        .from(cases)
+        .where(and(eq(cases.countyId, countyId), inArray(cases.id, page)));
+      const timeliness = await timelinessFromEvents(tx, countyId, page);
+      const keyRows = rows.map((r) => {
+        const s = rowToState(r, []);
+        const t = timeliness.get(s.id) ?? null;
+        const keys = rollupKeys(s, t);
+        const slot = slotOf(s.id);
+        const c = counts.get(slot) ?? new Map();
+        counts.set(slot, c);
+        for (const k of keys) c.set(k, (c.get(k) ?? 0) + 1);
+        const d = daily.get(slot) ?? new Map();
+        daily.set(slot, d);
+        addDaily(d, s, 'created', s.createdAt);
+        if (s.closedAt) addDaily(d, s, 'closed', s.closedAt);
+        return { countyId, caseId: s.id, timeliness: t, keys };
+      });
+      if (keyRows.length) await tx.insert(overviewCaseKeys).values(keyRows);
+    }
+    for (const [slot, c] of counts) await applyCounts(tx, countyId, slot, c);
+    for (const [slot, d] of daily) await applyDaily(tx, countyId, slot, d);
+  });
+}
+
+async function timelinessFromEvents(q: Q, countyId: string, caseIds: string[]) {
+  const rows = await q
+    .select()
+    .from(caseEvents)
+    .where(and(eq(caseEvents.countyId, countyId), inArray(caseEvents.caseId, caseIds)))
+    .orderBy(asc(caseEvents.caseId), asc(caseEvents.seq));
+  const out = new Map<string, string>();
+  let state: CaseState | null = null;
+  let current = '';
+  for (const r of rows) {
+    if (r.caseId !== current) {
+      current = r.caseId;
+      state = null;
+    }
+    const e: CaseEvent = {
+      type: r.type,
+      at: r.at.toISOString(),
+      actor: { id: r.actorId, role: r.actorRole as CaseEvent['actor']['role'] },
+      fromStatus: r.fromStatus as CaseEvent['fromStatus'],
+      toStatus: r.toStatus as CaseEvent['toStatus'],
+      reason: r.reason,
+      data: r.data as Record<string, unknown>,
+    };
+    state = evolve(state, e);
+    if (RESULT_EVENTS.has(e.type)) out.set(r.caseId, timelinessOf(e.at, state.resolveBy));
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+import type { CaseState } from '@hewei/domain';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { caseSearch, cases } from '../../db/schema/index.ts';
+import type { CaseWriteHook } from '../../deps.ts';
+import type { OrgDirectory } from '../org/org.directory.ts';
+import { indexTerms } from './segment.ts';
+
+type Indexed = Pick<
+  CaseState,
+  'countyId' | 'id' | 'trackingCode' | 'description' | 'address' | 'categoryCode'
+>;
+
+/** The terms a case is found by: its words (segmented), its place, its category in both languages. */
+export function caseTerms(c: Indexed, org: OrgDirectory): string[] {
+  const cat = org.category(c.categoryCode);
+  const text = [c.description, c.address ?? '', cat?.name ?? '', cat?.nameEn ?? '', c.trackingCode].join(' ');
+  return [...new Set([...indexTerms(text), c.trackingCode.toLowerCase()])];
+}
+
+// one text parameter (drizzle would spread an array into a row)
+const docOf = (terms: string[]) => sql`array_to_tsvector(string_to_array(${terms.join('\u001f')}, chr(31)))`;
+
+async function upsert(q: Db | Tx, c: Indexed, org: OrgDirectory) {
+  const doc = docOf(caseTerms(c, org));
+  await q
+    .insert(caseSearch)
+    .values({ countyId: c.countyId, caseId: c.id, doc })
+    .onConflictDoUpdate({ target: [caseSearch.countyId, caseSearch.caseId], set: { doc } });
+}
+
+/** Keeps each case's search entry in step with its text, in the write's own transaction. */
+export function searchHook(org: OrgDirectory): CaseWriteHook {
+  return async (tx, { before, after }) => {
+    if (
+      before &&
+      before.description === after.description &&
+      before.address === after.address &&
+      before.categoryCode === after.categoryCode
+    )
+      return;
+    await upsert(tx, after, org);
+  };
+}
+
+/** Indexes every case of a county again (after a bulk load that bypassed the hooks). */
+export async function rebuildSearch(db: Db, countyId: string, org: OrgDirectory) {
+  await db.delete(caseSearch).where(eq(caseSearch.countyId, countyId));
+  let after = '';
+  for (;;) {
+    const rows = await db
+      .select({
+        countyId: cases.countyId,
+        id: cases.id,
+        trackingCode: cases.trackingCode,
+        description: cases.description,
+        address: cases.address,
+        categoryCode: cases.categoryCode,
+      })
+      .from(cases)
+      .where(sql`${cases.countyId} = ${countyId} and ${cases.id} > ${after}`)
+      .orderBy(asc(cases.id))
+      .limit(500);
+    if (!rows.length) return;
+    await db
+      .insert(caseSearch)
+      .values(rows.map((c) => ({ countyId: c.countyId, caseId: c.id, doc: docOf(caseTerms(c, org)) })));
+    after = rows[rows.length - 1].id;
+  }
+}

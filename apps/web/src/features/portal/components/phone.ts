@@ -1,0 +1,1 @@
+export const PHONE_RE = /^1\d{10}$/;

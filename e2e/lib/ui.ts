@@ -1,0 +1,56 @@
+// Small helpers that act on the UI the way a person does: type into a search, pick from a list, press a button.
+import type { Locator, Page } from 'playwright-core';
+import { zhCN } from '../../apps/web/src/lib/i18n/zh-CN.ts';
+
+export type MessageKey = keyof typeof zhCN;
+/** The zh-CN label a person sees, read from the app's own catalogue so wording changes don't break journeys. */
+export const L = (key: MessageKey, vars: Record<string, string> = {}) =>
+  zhCN[key].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+
+/** Opens an antd Select by its input id, types to filter, and picks the option whose label contains `text`. */
+export async function pick(page: Page, id: string, text: string): Promise<void> {
+  const input = page.locator(`#${id}`);
+  await input.click();
+  await input.fill(text);
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+  await option.click();
+}
+
+/** Finds a case on a queue board by its tracking code and opens it in the drawer. */
+export async function openFromBoard(page: Page, path: string, trackingCode: string): Promise<Locator> {
+  await page.goto(path);
+  const search = page.getByPlaceholder(L('filter.q'));
+  await search.fill(trackingCode);
+  await search.press('Enter');
+  await page.getByRole('button', { name: trackingCode }).first().click();
+  const drawer = page.locator(`[data-testid="case-panel"][data-tracking-code="${trackingCode}"]`);
+  await drawer.waitFor();
+  return drawer;
+}
+
+/** Waits until the open case shows the given status. */
+export async function statusIs(scope: Locator, status: string): Promise<void> {
+  await scope.page().locator(`[data-testid="case-panel"][data-status="${status}"]`).waitFor();
+}
+
+/** Presses an allowed-action button; fills its form with `fill` and confirms when the action has one. */
+export async function act(
+  page: Page,
+  scope: Locator,
+  action: string,
+  fill?: (dialog: Locator) => Promise<void>,
+): Promise<void> {
+  await scope.locator(`button[data-action="${action}"]`).click();
+  if (fill) {
+    const dialog = page.getByRole('dialog').filter({ has: page.locator('.ant-modal-title') }).last();
+    await fill(dialog);
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+  await page.locator('.ant-message-success').last().waitFor();
+  await scope.locator(`button[data-action="${action}"]`).waitFor({ state: 'detached' }).catch(() => {});
+}
+
+export async function choose(dialog: Locator, label: string): Promise<void> {
+  await dialog.locator('.ant-radio-button-wrapper').filter({ hasText: label }).first().click();
+}

@@ -1,0 +1,3 @@
+export * from './ladder.ts';
+export * from './policy.ts';
+export * from './timers.ts';

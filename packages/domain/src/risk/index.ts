@@ -1,0 +1,3 @@
+export * from './levels.ts';
+export * from './regrade.ts';
+export * from './schedule.ts';
