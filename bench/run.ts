@@ -4,12 +4,12 @@
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { DEPARTMENT_HANDLER, DEMO_PASSWORD } from './lib/accounts.ts';
+import { DEMO_PASSWORD, DEPARTMENT_HANDLER } from './lib/accounts.ts';
 import { helloCeiling, insertCeiling, pgbenchCeilings } from './lib/ceilings.ts';
+import { TIERS } from './lib/dataset.ts';
 import { ensureTier, tierUrl } from './lib/load.ts';
 import { toMarkdown } from './lib/report.ts';
 import { startServer, token } from './lib/server.ts';
-import { TIERS } from './lib/dataset.ts';
 import { runWorkloads } from './lib/workloads.ts';
 
 const args = process.argv.slice(2);
@@ -44,7 +44,11 @@ const tokens = {
   dispatcher: await token(server.url, 'dispatcher', DEMO_PASSWORD),
   handler: (dept: string) => token(server.url, DEPARTMENT_HANDLER(dept), DEMO_PASSWORD),
 };
-const workloads = await runWorkloads(server, tierUrl(base, tier.name), tokens, { connections, duration, warmup });
+const workloads = await runWorkloads(server, tierUrl(base, tier.name), tokens, {
+  connections,
+  duration,
+  warmup,
+});
 const peakRssMb = server.peakRssMb();
 await server.stop();
 
@@ -62,7 +66,11 @@ const results = {
   footprint: { coldStartMs: server.coldStartMs, idleRssMb, peakRssMb },
   workloads: workloads.map((w) => {
     const c = byName[w.ceiling];
-    return { ...w, ceilingPerSecond: c?.perSecond ?? null, ratio: c ? Math.round((w.result.throughput / c.perSecond) * 1000) / 1000 : null };
+    return {
+      ...w,
+      ceilingPerSecond: c?.perSecond ?? null,
+      ratio: c ? Math.round((w.result.throughput / c.perSecond) * 1000) / 1000 : null,
+    };
   }),
 };
 mkdirSync('bench/results', { recursive: true });

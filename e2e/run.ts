@@ -31,7 +31,11 @@ function freePort(): Promise<number> {
 }
 
 function buildWeb(): void {
-  const vite = join(dirname(createRequire(join(webDir, 'package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
+  const vite = join(
+    dirname(createRequire(join(webDir, 'package.json')).resolve('vite/package.json')),
+    'bin',
+    'vite.js',
+  );
   console.log('e2e: building apps/web …');
   const r = spawnSync(node, [vite, 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('web build failed');
@@ -40,7 +44,8 @@ function buildWeb(): void {
 async function waitForHealth(url: string, server: ChildProcess | null, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (server && server.exitCode !== null) throw new Error(`server exited with code ${server.exitCode} before it was healthy`);
+    if (server && server.exitCode !== null)
+      throw new Error(`server exited with code ${server.exitCode} before it was healthy`);
     try {
       if ((await fetch(`${url}/healthz`)).ok) return;
     } catch {
@@ -83,7 +88,13 @@ async function main(): Promise<number> {
     ? null
     : spawn(node, [join(root, 'apps/server/src/main.ts')], {
         cwd: root,
-        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HEWEI_DATA_DIR: dataDir, HEWEI_DEMO: '1' },
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          HEWEI_DATA_DIR: dataDir,
+          HEWEI_DEMO: '1',
+        },
         stdio: ['ignore', log, log],
       });
   let front: Awaited<ReturnType<typeof startFront>> | null = null;

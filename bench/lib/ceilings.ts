@@ -19,17 +19,44 @@ export async function pgbenchCeilings(base: string, clients: number, seconds: nu
   const has = (await admin.query(`select 1 from pg_database where datname = 'hewei_bench_pgbench'`)).rowCount;
   if (!has) await admin.query('create database hewei_bench_pgbench');
   await admin.end();
-  if (!has) execFileSync('pgbench', [...args, '-i', '-q', '-s', '10', 'hewei_bench_pgbench'], { stdio: 'ignore' });
+  if (!has)
+    execFileSync('pgbench', [...args, '-i', '-q', '-s', '10', 'hewei_bench_pgbench'], { stdio: 'ignore' });
   const run = (extra: string[]) =>
-    execFileSync('pgbench', [...args, '-c', String(clients), '-j', '2', '-T', String(seconds), '-M', 'prepared', ...extra, 'hewei_bench_pgbench'], {
-      encoding: 'utf8',
-    });
+    execFileSync(
+      'pgbench',
+      [
+        ...args,
+        '-c',
+        String(clients),
+        '-j',
+        '2',
+        '-T',
+        String(seconds),
+        '-M',
+        'prepared',
+        ...extra,
+        'hewei_bench_pgbench',
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
   const tps = (out: string) => Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 0);
   const tpcb = run([]);
   const select = run(['-S']);
   return [
-    { name: 'pgbench tpcb-like', perSecond: tps(tpcb), concurrency: clients, raw: tpcb.trim().split('\n').slice(-6).join('\n') },
-    { name: 'pgbench select-only', perSecond: tps(select), concurrency: clients, raw: select.trim().split('\n').slice(-6).join('\n') },
+    {
+      name: 'pgbench tpcb-like',
+      perSecond: tps(tpcb),
+      concurrency: clients,
+      raw: tpcb.trim().split('\n').slice(-6).join('\n'),
+    },
+    {
+      name: 'pgbench select-only',
+      perSecond: tps(select),
+      concurrency: clients,
+      raw: select.trim().split('\n').slice(-6).join('\n'),
+    },
   ];
 }
 
@@ -38,15 +65,22 @@ export async function insertCeiling(base: string, clients: number, seconds: numb
   const u = new URL(base);
   u.pathname = '/hewei_bench_pgbench';
   const pool = new pg.Pool({ connectionString: u.toString(), max: clients });
-  await pool.query('create table if not exists bench_insert (id bigserial primary key, county_id text, payload jsonb, at timestamptz default now())');
-  const settings = (await pool.query(`select current_setting('fsync') f, current_setting('synchronous_commit') s`)).rows[0];
+  await pool.query(
+    'create table if not exists bench_insert (id bigserial primary key, county_id text, payload jsonb, at timestamptz default now())',
+  );
+  const settings = (
+    await pool.query(`select current_setting('fsync') f, current_setting('synchronous_commit') s`)
+  ).rows[0];
   const lat: number[] = [];
   const end = Date.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (Date.now() < end) {
         const t = performance.now();
-        await pool.query('insert into bench_insert (county_id, payload) values ($1, $2)', ['r-330699', { text: '电梯故障困人' }]);
+        await pool.query('insert into bench_insert (county_id, payload) values ($1, $2)', [
+          'r-330699',
+          { text: '电梯故障困人' },
+        ]);
         lat.push(performance.now() - t);
       }
     }),
@@ -71,12 +105,21 @@ export async function helloCeiling(port: number, connections: number, seconds: n
   });
   try {
     for (let i = 0; i < 50; i++) {
-      const ok = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     const r = await load({ url: `http://127.0.0.1:${port}/`, connections, duration: seconds });
-    return { name: 'Fastify hello-world', perSecond: r.throughput, p99Ms: r.p99, concurrency: connections, raw: JSON.stringify(r) };
+    return {
+      name: 'Fastify hello-world',
+      perSecond: r.throughput,
+      p99Ms: r.p99,
+      concurrency: connections,
+      raw: JSON.stringify(r),
+    };
   } finally {
     child.kill('SIGTERM');
   }

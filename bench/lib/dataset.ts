@@ -26,7 +26,8 @@ export const TIERS: Record<string, Tier> = {
   '10m': { name: '10m', cases: 10_000_000 },
 };
 
-const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+const esc = (v: string) =>
+  v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 const cell = (v: unknown): string =>
   v === null || v === undefined
     ? '\\N'
@@ -38,22 +39,84 @@ const cell = (v: unknown): string =>
 export const line = (cols: unknown[]) => `${cols.map(cell).join('\t')}\n`;
 
 function uuid(rng: Rng, ms: number): string {
-  const h = (n: number) =>
-    Array.from({ length: n }, () => Math.floor(rng() * 16).toString(16)).join('');
+  const h = (n: number) => Array.from({ length: n }, () => Math.floor(rng() * 16).toString(16)).join('');
   const t = ms.toString(16).padStart(12, '0');
   return `${t.slice(0, 8)}-${t.slice(8, 12)}-7${h(3)}-${'89ab'[Math.floor(rng() * 4)]}${h(3)}-${h(12)}`;
 }
 
 export const CASE_COLUMNS = [
-  'county_id', 'id', 'tracking_code', 'kind', 'channel', 'category_code', 'description', 'address', 'lat', 'lon',
-  'region_id', 'region_path', 'grid_id', 'owner_region_id', 'complexity', 'colour', 'status', 'version',
-  'applicant_user_id', 'has_contact_phone', 'pool_department_ids', 'accept_by', 'resolve_by', 'verify_by',
-  'callback_by', 'due_at', 'committed_working_days', 'extension_request', 'satisfaction', 'reopen_count',
-  'merged_into_id', 'mediation_outcome', 'created_at', 'updated_at', 'closed_at',
+  'county_id',
+  'id',
+  'tracking_code',
+  'kind',
+  'channel',
+  'category_code',
+  'description',
+  'address',
+  'lat',
+  'lon',
+  'region_id',
+  'region_path',
+  'grid_id',
+  'owner_region_id',
+  'complexity',
+  'colour',
+  'status',
+  'version',
+  'applicant_user_id',
+  'has_contact_phone',
+  'pool_department_ids',
+  'accept_by',
+  'resolve_by',
+  'verify_by',
+  'callback_by',
+  'due_at',
+  'committed_working_days',
+  'extension_request',
+  'satisfaction',
+  'reopen_count',
+  'merged_into_id',
+  'mediation_outcome',
+  'created_at',
+  'updated_at',
+  'closed_at',
 ];
-export const EVENT_COLUMNS = ['county_id', 'case_id', 'seq', 'type', 'at', 'actor_id', 'actor_role', 'from_status', 'to_status', 'reason', 'data'];
-export const ASSIGNMENT_COLUMNS = ['county_id', 'id', 'case_id', 'department_id', 'role', 'status', 'assigned_at', 'due_at', 'objection_due_at', 'position'];
-export const PARTY_COLUMNS = ['county_id', 'id', 'case_id', 'role', 'name', 'phone', 'id_number', 'address', 'position'];
+export const EVENT_COLUMNS = [
+  'county_id',
+  'case_id',
+  'seq',
+  'type',
+  'at',
+  'actor_id',
+  'actor_role',
+  'from_status',
+  'to_status',
+  'reason',
+  'data',
+];
+export const ASSIGNMENT_COLUMNS = [
+  'county_id',
+  'id',
+  'case_id',
+  'department_id',
+  'role',
+  'status',
+  'assigned_at',
+  'due_at',
+  'objection_due_at',
+  'position',
+];
+export const PARTY_COLUMNS = [
+  'county_id',
+  'id',
+  'case_id',
+  'role',
+  'name',
+  'phone',
+  'id_number',
+  'address',
+  'position',
+];
 
 export interface Rows {
   cases: string[];
@@ -91,7 +154,11 @@ export function* generateCases(spec: OrgSpec, count: number, now: Date, batch = 
       at += Math.sin((at / (365 * DAY)) * 2 * Math.PI) * 10 * DAY * rng();
       at = Math.min(at, now.getTime() - 60_000);
       let w = rng() * totalWeight;
-      const place = villages.find((x) => (w -= x.weight) < 0) ?? villages[0];
+      const place =
+        villages.find((x) => {
+          w -= x.weight;
+          return w < 0;
+        }) ?? villages[0];
       const categoryCode = TEXT_CATEGORIES[Math.floor(rng() * TEXT_CATEGORIES.length)];
       const group = CATEGORY_GROUPS.find((g) => g.code === categoryCode.slice(0, 2))!;
       let description = describe(categoryCode, rng, { village: place.v.name, town: place.t.name });
@@ -102,32 +169,102 @@ export function* generateCases(spec: OrgSpec, count: number, now: Date, batch = 
       const path = CLOSED_PATH.slice(0, steps);
       const status = path[path.length - 1][1];
       const id = uuid(rng, Math.floor(at));
-      const dept = departmentId(spec.county.code, spec.departments[Math.floor(rng() * spec.departments.length)].key);
-      const colour = steps >= 3 ? (['green', 'yellow', 'yellow', 'orange', 'red'] as const)[Math.floor(rng() * 5)] : null;
+      const dept = departmentId(
+        spec.county.code,
+        spec.departments[Math.floor(rng() * spec.departments.length)].key,
+      );
+      const colour =
+        steps >= 3 ? (['green', 'yellow', 'yellow', 'orange', 'red'] as const)[Math.floor(rng() * 5)] : null;
       let t = at;
-      const times = path.map(() => (t += (0.5 + rng() * 40) * 3600_000));
+      const times = path.map(() => {
+        t += (0.5 + rng() * 40) * 3600_000;
+        return t;
+      });
       const lastAt = times[times.length - 1];
       const resolveBy = steps >= 3 ? new Date(times[2] + 10 * DAY).toISOString() : null;
-      const due = status === 'submitted' ? new Date(at + DAY).toISOString() : ['accepted', 'triaged', 'dispatched', 'in_progress'].includes(status) ? resolveBy : null;
+      const due =
+        status === 'submitted'
+          ? new Date(at + DAY).toISOString()
+          : ['accepted', 'triaged', 'dispatched', 'in_progress'].includes(status)
+            ? resolveBy
+            : null;
       const vpath = [county, regionId(place.t.code), regionId(place.v.code)];
       rows.cases.push(
         line([
-          county, id, `HW${String(done).padStart(9, '0')}`, group.kinds[0], ['hotline', 'app', 'web', 'walk_in', 'grid_report'][Math.floor(rng() * 5)],
-          categoryCode, description, `${place.t.name}${place.v.name}`, null, null, vpath[2], vpath, null, vpath[2],
-          colour ? (colour === 'green' ? 'simple' : 'complex') : null, colour, status, steps, null, true, [],
-          new Date(at + DAY).toISOString(), resolveBy, null, null, due, null, null,
-          status === 'closed' ? (rng() < 0.9 ? 'satisfied' : 'partly') : null, 0, null, null,
-          new Date(at).toISOString(), new Date(lastAt).toISOString(), status === 'closed' ? new Date(lastAt).toISOString() : null,
+          county,
+          id,
+          `HW${String(done).padStart(9, '0')}`,
+          group.kinds[0],
+          ['hotline', 'app', 'web', 'walk_in', 'grid_report'][Math.floor(rng() * 5)],
+          categoryCode,
+          description,
+          `${place.t.name}${place.v.name}`,
+          null,
+          null,
+          vpath[2],
+          vpath,
+          null,
+          vpath[2],
+          colour ? (colour === 'green' ? 'simple' : 'complex') : null,
+          colour,
+          status,
+          steps,
+          null,
+          true,
+          [],
+          new Date(at + DAY).toISOString(),
+          resolveBy,
+          null,
+          null,
+          due,
+          null,
+          null,
+          status === 'closed' ? (rng() < 0.9 ? 'satisfied' : 'partly') : null,
+          0,
+          null,
+          null,
+          new Date(at).toISOString(),
+          new Date(lastAt).toISOString(),
+          status === 'closed' ? new Date(lastAt).toISOString() : null,
         ]),
       );
       path.forEach(([type, to, from], i) => {
-        rows.events.push(line([county, id, i + 1, type, new Date(i === 0 ? at : times[i]).toISOString(), 'u-operator', i === 0 ? 'operator' : 'dispatcher', from, to, null, {}]));
+        rows.events.push(
+          line([
+            county,
+            id,
+            i + 1,
+            type,
+            new Date(i === 0 ? at : times[i]).toISOString(),
+            'u-operator',
+            i === 0 ? 'operator' : 'dispatcher',
+            from,
+            to,
+            null,
+            {},
+          ]),
+        );
       });
       if (steps >= 4) {
         const aStatus = status === 'dispatched' ? 'pending' : steps >= 6 ? 'done' : 'acknowledged';
-        rows.assignments.push(line([county, uuid(rng, Math.floor(times[3])), id, dept, 'lead', aStatus, new Date(times[3]).toISOString(), resolveBy, null, 0]));
+        rows.assignments.push(
+          line([
+            county,
+            uuid(rng, Math.floor(times[3])),
+            id,
+            dept,
+            'lead',
+            aStatus,
+            new Date(times[3]).toISOString(),
+            resolveBy,
+            null,
+            0,
+          ]),
+        );
       }
-      rows.parties.push(line([county, uuid(rng, Math.floor(at)), id, 'applicant', '张先生', null, null, null, 0]));
+      rows.parties.push(
+        line([county, uuid(rng, Math.floor(at)), id, 'applicant', '张先生', null, null, null, 0]),
+      );
     }
     yield rows;
   }

@@ -1,6 +1,7 @@
 // Creates a benchmark database for a tier and fills it at COPY speed; reports the load rate and size.
-import { pipeline } from 'node:stream/promises';
+
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { hash } from '@node-rs/argon2';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -9,7 +10,14 @@ import { insertOrg } from '../../apps/server/src/demo/org.ts';
 import { createRng } from '../../apps/server/src/demo/rng.ts';
 import { DEMO_PASSWORD } from '../../apps/server/src/demo/seed.ts';
 import { demoOrgSpec } from '../../apps/server/src/demo/spec.ts';
-import { ASSIGNMENT_COLUMNS, CASE_COLUMNS, EVENT_COLUMNS, generateCases, PARTY_COLUMNS, type Rows } from './dataset.ts';
+import {
+  ASSIGNMENT_COLUMNS,
+  CASE_COLUMNS,
+  EVENT_COLUMNS,
+  generateCases,
+  PARTY_COLUMNS,
+  type Rows,
+} from './dataset.ts';
 
 export const GENERATOR_VERSION = 1;
 
@@ -23,11 +31,14 @@ export async function ensureTier(base: string, tier: string, cases: number, now:
   const url = tierUrl(base, tier);
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  const exists = (await admin.query('select 1 from pg_database where datname = $1', [`hewei_bench_${tier}`])).rowCount;
+  const exists = (await admin.query('select 1 from pg_database where datname = $1', [`hewei_bench_${tier}`]))
+    .rowCount;
   if (exists) {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
-    const meta = await c.query(`select value from app_meta where key = 'bench'`).catch(() => ({ rows: [] as { value: any }[] }));
+    const meta = await c
+      .query(`select value from app_meta where key = 'bench'`)
+      .catch(() => ({ rows: [] as { value: any }[] }));
     await c.end();
     const v = meta.rows[0]?.value;
     if (v?.version === GENERATOR_VERSION && v?.cases === cases) {
@@ -37,12 +48,19 @@ export async function ensureTier(base: string, tier: string, cases: number, now:
     }
     await admin.query(`drop database hewei_bench_${tier} with (force)`);
   }
-  await admin.query(`create database hewei_bench_${tier} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`);
+  await admin.query(
+    `create database hewei_bench_${tier} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`,
+  );
   await admin.end();
 
   const database = await openPostgres(url, 2); // migrations: the production schema, nothing more
   const spec = demoOrgSpec(createRng(20_261_122));
-  await insertOrg(database.db, spec, await hash(DEMO_PASSWORD, { algorithm: 2 }), new Date(now.getTime() - 6 * 365 * 86_400_000));
+  await insertOrg(
+    database.db,
+    spec,
+    await hash(DEMO_PASSWORD, { algorithm: 2 }),
+    new Date(now.getTime() - 6 * 365 * 86_400_000),
+  );
   await database.close();
 
   const client = new pg.Client({ connectionString: url });
@@ -55,7 +73,10 @@ export async function ensureTier(base: string, tier: string, cases: number, now:
     const chunk = buffers[table];
     if (!chunk.length) return;
     buffers[table] = [];
-    await pipeline(Readable.from(chunk), client.query(copyFrom(`copy ${name} (${cols.join(',')}) from stdin`)));
+    await pipeline(
+      Readable.from(chunk),
+      client.query(copyFrom(`copy ${name} (${cols.join(',')}) from stdin`)),
+    );
   };
   for (const rows of gen) {
     for (const k of Object.keys(counts) as (keyof Rows)[]) {
@@ -87,8 +108,13 @@ export async function ensureTier(base: string, tier: string, cases: number, now:
     diskBytes: Number(size),
     loadedAt: new Date().toISOString(),
   };
-  await client.query(`insert into app_meta (key, value) values ('bench', $1) on conflict (key) do update set value = excluded.value`, [load]);
+  await client.query(
+    `insert into app_meta (key, value) values ('bench', $1) on conflict (key) do update set value = excluded.value`,
+    [load],
+  );
   await client.end();
-  log(`tier ${tier}: loaded ${cases} cases (${load.rowsPerSecond} rows/s, ${(load.diskBytes / 1e9).toFixed(2)} GB)`);
+  log(
+    `tier ${tier}: loaded ${cases} cases (${load.rowsPerSecond} rows/s, ${(load.diskBytes / 1e9).toFixed(2)} GB)`,
+  );
   return { url, reused: false, load };
 }

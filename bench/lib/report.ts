@@ -4,7 +4,9 @@ export function toMarkdown(r: any): string {
     (w: any) =>
       `| ${w.id} | ${w.name} | ${w.result.throughput} | ${w.result.p50} | ${w.result.p97_5} | ${w.result.p99} | ${w.result.errors + w.result.non2xx} | ${w.peakRssMb} | ${w.ceiling} (${w.ceilingPerSecond}/s) | ${w.ratio ?? '–'} | ${w.goal} |`,
   );
-  const ceil = r.ceilings.map((c: any) => `| ${c.name} | ${c.perSecond} | ${c.p99Ms ?? '–'} | ${c.concurrency} |`);
+  const ceil = r.ceilings.map(
+    (c: any) => `| ${c.name} | ${c.perSecond} | ${c.p99Ms ?? '–'} | ${c.concurrency} |`,
+  );
   return [
     `# Benchmark — tier ${r.tier} (${r.dataset.cases.toLocaleString('en')} cases)`,
     '',

@@ -13,7 +13,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  databaseUrl: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['apps/server/src/main.ts'], {
     env: {
@@ -30,7 +34,10 @@ export async function startServer(databaseUrl: string, port: number, env: Record
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (child.exitCode !== null) throw new Error('server exited during start');
     await new Promise((r) => setTimeout(r, 25));

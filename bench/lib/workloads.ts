@@ -48,7 +48,11 @@ export async function runWorkloads(
         {
           method: 'POST',
           path: '/api/v1/cases',
-          setupRequest: (req) => ({ ...req, headers: { ...auth(tokens.operator), 'idempotency-key': randomUUID() }, body: body(n++) }),
+          setupRequest: (req) => ({
+            ...req,
+            headers: { ...auth(tokens.operator), 'idempotency-key': randomUUID() },
+            body: body(n++),
+          }),
         },
       ],
     }),
@@ -88,7 +92,12 @@ export async function runWorkloads(
             setupRequest: (req, ctx) => {
               const id = ids[k++ % ids.length];
               (ctx as Record<string, string>).id = id;
-              return { ...req, path: `/api/v1/cases/${id}/actions/handle`, headers: auth(handler), body: JSON.stringify({ version: versions.get(id), note: '已联系当事人' }) };
+              return {
+                ...req,
+                path: `/api/v1/cases/${id}/actions/handle`,
+                headers: auth(handler),
+                body: JSON.stringify({ version: versions.get(id), note: '已联系当事人' }),
+              };
             },
             onResponse: (status, resBody, ctx) => {
               const id = (ctx as Record<string, string>).id;
@@ -105,7 +114,9 @@ export async function runWorkloads(
 
   // P3: one case by id, and the work list (keyset, 50 rows, scoped and filtered).
   const { rows: sample } = await db.query(`select id from cases tablesample system (1) limit 5000`);
-  const caseIds = sample.length ? sample.map((r) => r.id) : (await db.query('select id from cases limit 5000')).rows.map((r) => r.id);
+  const caseIds = sample.length
+    ? sample.map((r) => r.id)
+    : (await db.query('select id from cases limit 5000')).rows.map((r) => r.id);
   await db.end();
   let j = 0;
   record(
@@ -116,12 +127,28 @@ export async function runWorkloads(
       connections: o.connections,
       duration: o.duration,
       warmup: o.warmup,
-      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/cases/${caseIds[j++ % caseIds.length]}`, headers: auth(tokens.dispatcher) }) }],
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/v1/cases/${caseIds[j++ % caseIds.length]}`,
+            headers: auth(tokens.dispatcher),
+          }),
+        },
+      ],
     }),
     'pgbench select-only',
     '≥ 3,000 req/s, p99 ≤ 30 ms',
   );
-  const lists = ['', '&status=in_progress,dispatched', '&colour=red,orange', '&regionId=r-330699103', '&mine=true', '&kind=dispute'];
+  const lists = [
+    '',
+    '&status=in_progress,dispatched',
+    '&colour=red,orange',
+    '&regionId=r-330699103',
+    '&mine=true',
+    '&kind=dispute',
+  ];
   let l = 0;
   record(
     'P3b',
@@ -131,7 +158,16 @@ export async function runWorkloads(
       connections: o.connections,
       duration: o.duration,
       warmup: o.warmup,
-      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/cases?limit=50${lists[l++ % lists.length]}`, headers: auth(tokens.dispatcher) }) }],
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/v1/cases?limit=50${lists[l++ % lists.length]}`,
+            headers: auth(tokens.dispatcher),
+          }),
+        },
+      ],
     }),
     'pgbench select-only',
     '≥ 2,000 req/s, p99 ≤ 50 ms',
@@ -143,7 +179,13 @@ export async function runWorkloads(
     record(
       'P4',
       'overview figures GET /api/v1/overview',
-      await load({ url: `${s.url}/api/v1/overview`, connections: o.connections, duration: o.duration, warmup: o.warmup, headers: auth(tokens.dispatcher) }),
+      await load({
+        url: `${s.url}/api/v1/overview`,
+        connections: o.connections,
+        duration: o.duration,
+        warmup: o.warmup,
+        headers: auth(tokens.dispatcher),
+      }),
       'pgbench select-only',
       'p95 ≤ 100 ms',
     );
@@ -157,7 +199,16 @@ export async function runWorkloads(
       url: s.url,
       connections: o.connections * 10,
       duration: Math.max(5, Math.round(o.duration / 2)),
-      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/cases/${caseIds[j++ % caseIds.length]}`, headers: auth(tokens.dispatcher) }) }],
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/v1/cases/${caseIds[j++ % caseIds.length]}`,
+            headers: auth(tokens.dispatcher),
+          }),
+        },
+      ],
     }),
     'Fastify hello-world',
     'p99 ≤ 200 ms; beyond capacity 429/503 with Retry-After, never a hang',

@@ -47,7 +47,9 @@ test('a matter goes round the whole loop and the resident sees it closed', async
       } catch (err) {
         broken = true;
         const pages = browser.contexts().flatMap((c) => c.pages());
-        await Promise.all(pages.map((p, i) => shot(p, `failed-${name.slice(4, 30).replace(/\W+/g, '-')}-${i}`)));
+        await Promise.all(
+          pages.map((p, i) => shot(p, `failed-${name.slice(4, 30).replace(/\W+/g, '-')}-${i}`)),
+        );
         throw err;
       }
     });
@@ -65,7 +67,9 @@ test('a matter goes round the whole loop and the resident sees it closed', async
     await rPage.goto('/portal/submit');
     await choose(rPage.locator('form'), L('kind.dispute'));
     await pick(rPage, 'categoryCode', '邻里');
-    await rPage.locator('#description').fill('邻居在楼道堆放杂物，多次沟通无果，影响消防通道通行，希望社区协调处理。');
+    await rPage
+      .locator('#description')
+      .fill('邻居在楼道堆放杂物，多次沟通无果，影响消防通道通行，希望社区协调处理。');
     await pick(rPage, 'regionId', gridWorker.regionName!);
     await rPage.locator('#address').fill('3号楼2单元楼道');
     await shot(rPage, 'journey-01-resident-submit');
@@ -144,7 +148,7 @@ test('a matter goes round the whole loop and the resident sees it closed', async
     await rPage.goto(`/portal/track?code=${trackingCode}`);
     await rPage.locator('#phone4').fill(RESIDENT_PHONE.slice(-4));
     await rPage.locator('button[type="submit"]').click();
-    await rPage.getByTestId('track-result').getByText(L('status.closed')).waitFor();
+    await rPage.getByTestId('track-result').getByText(L('status.closed')).first().waitFor();
     await shot(rPage, 'journey-08-resident-track-closed');
   });
 

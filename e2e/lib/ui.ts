@@ -12,7 +12,10 @@ export async function pick(page: Page, id: string, text: string): Promise<void> 
   const input = page.locator(`#${id}`);
   await input.click();
   await input.fill(text);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+  const option = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: text })
+    .first();
   await option.click();
 }
 
@@ -42,13 +45,19 @@ export async function act(
 ): Promise<void> {
   await scope.locator(`button[data-action="${action}"]`).click();
   if (fill) {
-    const dialog = page.getByRole('dialog').filter({ has: page.locator('.ant-modal-title') }).last();
+    const dialog = page
+      .getByRole('dialog')
+      .filter({ has: page.locator('.ant-modal-title') })
+      .last();
     await fill(dialog);
     await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
     await dialog.waitFor({ state: 'hidden' });
   }
   await page.locator('.ant-message-success').last().waitFor();
-  await scope.locator(`button[data-action="${action}"]`).waitFor({ state: 'detached' }).catch(() => {});
+  await scope
+    .locator(`button[data-action="${action}"]`)
+    .waitFor({ state: 'detached' })
+    .catch(() => {});
 }
 
 export async function choose(dialog: Locator, label: string): Promise<void> {

@@ -8,7 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { ping } from './db/client.ts';
 import type { AppDeps } from './deps.ts';
 import { enforceAccessDeclarations } from './http/access.ts';
-import { registerErrorHandler } from './http/errors.ts';
+import { registerErrorHandler, registerNotFound } from './http/errors.ts';
 import { authRoutes, registerViewer } from './modules/auth/auth.routes.ts';
 import { authService } from './modules/auth/auth.service.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
@@ -26,7 +26,7 @@ import { orgRoutes } from './modules/org/org.routes.ts';
 import { insightRoutes } from './modules/overview/overview.register.ts';
 import { routingRoutes } from './modules/routing/routing.routes.ts';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
-import { registerSecurity } from './security/index.ts';
+import { frameworkErrors, registerSecurity } from './security/index.ts';
 
 export interface BuildOptions {
   logger?: boolean | object;
@@ -40,6 +40,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     trustProxy: true,
     return503OnClosing: true,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -107,11 +108,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   if (deps.config.webDist) {
     await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/open311/'))
-        return reply.sendFile('index.html');
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Not found' } });
-    });
   }
+  registerNotFound(app, Boolean(deps.config.webDist));
   return app;
 }

@@ -7,10 +7,10 @@ import { type SmsGateway, sinkSmsGateway } from './lib/sms.ts';
 import { directoryStorage, type FileStorage } from './lib/storage.ts';
 import type { PolicyStore } from './modules/deadlines/deadlines.policies.ts';
 import { registerDeadlines } from './modules/deadlines/deadlines.register.ts';
+import { householdIncidentHook } from './modules/households/households.service.ts';
 import { createOrgDirectory, type OrgDirectory } from './modules/org/org.directory.ts';
 import { registerOrgHooks } from './modules/org/org.hooks.ts';
 import { analysisHooks } from './modules/overview/overview.hooks.ts';
-import { householdIncidentHook } from './modules/households/households.service.ts';
 
 export interface AppConfig {
   demo: boolean;

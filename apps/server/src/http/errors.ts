@@ -20,7 +20,16 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (e.code === 'RATE_LIMITED' && !reply.getHeader('retry-after')) reply.header('retry-after', '60');
     return reply.status(e.status).send(body);
   });
+}
+
+/**
+ * The one not-found handler: with the web app built, a browser's GET of any page path gets the
+ * single-page app (its router decides); API paths get the coded 404.
+ */
+export function registerNotFound(app: FastifyInstance, serveSpa: boolean) {
   app.setNotFoundHandler((req, reply) => {
+    const api = req.url.startsWith('/api/') || req.url.startsWith('/open311/');
+    if (serveSpa && req.method === 'GET' && !api) return reply.sendFile('index.html');
     const locale = localeOf(req.headers['accept-language']);
     return reply
       .status(404)

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../deps.ts';
+import { piiRekeyJob } from '../lib/pii/job.ts';
 import { scanWarnings } from '../modules/analysis/warnings.detect.ts';
 import { deadlinesTick } from '../modules/deadlines/deadlines.job.ts';
 import { extendFollowUps } from '../modules/households/followups.ts';
@@ -21,6 +22,7 @@ export function startJobs(deps: AppDeps, log: FastifyBaseLogger) {
     { name: 'deadlines', everyMs: 250, run: () => deadlinesTick(deps) },
     { name: 'mediation', everyMs: 30_000, run: () => mediationSweep(deps) },
     { name: 'follow-ups', everyMs: 3_600_000, run: () => extendFollowUps(deps.db, deps.clock.now()) },
+    { name: 'pii-rekey', everyMs: 60_000, run: piiRekeyJob(deps) },
   ];
   const running = new Set<Promise<unknown>>();
   const timers = jobs.map((job) => {

@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../deps.ts';
+import { localeOf, messageFor } from '../http/messages.ts';
 import { rekeyAll } from '../lib/pii/rekey.ts';
 import { attachmentsRoutes } from '../modules/attachments/attachments.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
@@ -44,4 +45,13 @@ export async function registerSecurity(app: FastifyInstance, deps: AppDeps) {
   attachmentsRoutes(app, deps);
   auditRoutes(app, deps);
   privacyRoutes(app, deps);
+}
+
+/**
+ * Fastify answers a malformed URL (bad encoding, a parameter past its length limit) by itself,
+ * echoing the URL, which may carry personal data; this answers in Hewei's coded format instead.
+ */
+export function frameworkErrors(_err: Error, req: FastifyRequest, reply: FastifyReply) {
+  const message = messageFor(localeOf(req.headers['accept-language']), 'VALIDATION_FAILED', { field: 'url' });
+  reply.status(400).send({ error: { code: 'VALIDATION_FAILED', message, field: 'url' } });
 }

@@ -1,5 +1,5 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Flex, Layout, Menu, Typography } from 'antd';
+import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Flex, Grid, Layout, Menu, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import type { User } from '../lib/api/types.ts';
 import { useI18n } from '../lib/i18n/index.tsx';
@@ -22,7 +22,8 @@ interface Props {
 
 export function AppShell({ user, items, selectedKey, onNavigate, onSignOut, children }: Props) {
   const { t, te } = useI18n();
-  const [collapsed, setCollapsed] = useState(false);
+  const wide = Grid.useBreakpoint().lg ?? true;
+  const [collapsed, setCollapsed] = useState(!wide);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <a className="skip-link" href="#main">
@@ -33,6 +34,7 @@ export function AppShell({ user, items, selectedKey, onNavigate, onSignOut, chil
         collapsedWidth={0}
         collapsed={collapsed}
         onCollapse={setCollapsed}
+        trigger={null}
         width={208}
         theme="dark"
       >
@@ -50,7 +52,7 @@ export function AppShell({ user, items, selectedKey, onNavigate, onSignOut, chil
             items={items.map((i) => ({ key: i.key, label: i.label, icon: i.icon }))}
             onClick={({ key }) => {
               onNavigate(key);
-              if (window.innerWidth < 992) setCollapsed(true);
+              if (!wide) setCollapsed(true);
             }}
           />
         </nav>
@@ -58,27 +60,39 @@ export function AppShell({ user, items, selectedKey, onNavigate, onSignOut, chil
       <Layout>
         <Layout.Header style={{ borderBottom: '1px solid #eceef1' }}>
           <Flex justify="space-between" align="center" style={{ height: '100%' }} gap={12}>
-            <Typography.Text type="secondary" ellipsis style={{ paddingLeft: collapsed ? 36 : 0 }}>
-              {t('app.tagline')}
-            </Typography.Text>
+            {wide ? (
+              <Typography.Text type="secondary" ellipsis>
+                {t('app.tagline')}
+              </Typography.Text>
+            ) : (
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                aria-label={t('nav.menu')}
+                aria-expanded={!collapsed}
+                onClick={() => setCollapsed((c) => !c)}
+              />
+            )}
             <Flex align="center" gap={12}>
               <LocaleSwitch />
               <Flex align="center" gap={8}>
                 <Avatar size="small" icon={<UserOutlined />} />
-                <span>
-                  <Typography.Text strong>{user.displayName}</Typography.Text>
-                  <Typography.Text type="secondary" style={{ marginLeft: 6 }}>
-                    {te('role', user.role)}
-                  </Typography.Text>
-                </span>
+                {wide ? (
+                  <span>
+                    <Typography.Text strong>{user.displayName}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ marginLeft: 6 }}>
+                      {te('role', user.role)}
+                    </Typography.Text>
+                  </span>
+                ) : null}
               </Flex>
               <Button icon={<LogoutOutlined />} onClick={onSignOut} aria-label={t('auth.signOut')}>
-                {t('auth.signOut')}
+                {wide ? t('auth.signOut') : null}
               </Button>
             </Flex>
           </Flex>
         </Layout.Header>
-        <Layout.Content id="main" tabIndex={-1} style={{ padding: 20, outline: 'none' }}>
+        <Layout.Content id="main" tabIndex={-1} style={{ padding: wide ? 20 : 12, outline: 'none' }}>
           {children}
         </Layout.Content>
       </Layout>

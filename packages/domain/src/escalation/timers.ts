@@ -98,7 +98,7 @@ export function planTimers(state: CaseState, windowStart: Date, ctx: PlanContext
   if (policy.stages.includes(stage)) {
     if (policy.urgeAfter) add('urge', addSpan(D, policy.urgeAfter, cal));
     if (policy.superviseAfter) add('supervise', addSpan(D, policy.superviseAfter, cal));
-    policy.escalateAfter.forEach((span, i) => add('escalate', addSpan(D, span, cal), i + 1));
+    for (const [i, span] of policy.escalateAfter.entries()) add('escalate', addSpan(D, span, cal), i + 1);
   }
   return out;
 }

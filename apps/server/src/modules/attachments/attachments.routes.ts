@@ -64,10 +64,16 @@ export function attachmentsRoutes(app: FastifyInstance, deps: AppDeps, service =
         let bytes: Buffer;
         let name = req.query.name;
         if (req.isMultipart()) {
-          const file = await req.file();
-          if (!file) throw new HeweiError('VALIDATION_FAILED', { field: 'file' });
-          bytes = await file.toBuffer();
-          name = file.filename || name;
+          try {
+            const file = await req.file();
+            if (!file) throw new HeweiError('VALIDATION_FAILED', { field: 'file' });
+            bytes = await file.toBuffer();
+            name = file.filename || name;
+          } catch (e) {
+            // a broken multipart body is bad input, not a server fault
+            if ((e as { statusCode?: number }).statusCode === 413 || e instanceof HeweiError) throw e;
+            throw new HeweiError('VALIDATION_FAILED', { field: 'file' });
+          }
         } else if (Buffer.isBuffer(req.body)) bytes = req.body;
         else throw new HeweiError('VALIDATION_FAILED', { field: 'file' });
         const row = await service.upload(viewerOf(req), req.params.id, bytes, name);

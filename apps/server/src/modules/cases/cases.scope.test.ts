@@ -16,7 +16,20 @@ const CASE_ROUTES: Record<string, { payload?: object; seerWithoutRole: string | 
   'POST /api/v1/cases/:id/leader-in-charge': { payload: { leaderUserId: 'x' }, seerWithoutRole: 'gw-a1' },
   'GET /api/v1/cases/:id/attachments': { seerWithoutRole: null },
   'POST /api/v1/cases/:id/attachments': { payload: {}, seerWithoutRole: 'leader' },
-  'POST /api/v1/cases/:id/actions/:action': { payload: {}, seerWithoutRole: 'leader' },
+  // a leader may urge and supervise (issue 5): the seer without any action role is the administrator
+  'POST /api/v1/cases/:id/actions/:action': { payload: {}, seerWithoutRole: 'admin' },
+  'GET /api/v1/cases/:id/timers': { seerWithoutRole: null },
+  'GET /api/v1/cases/:id/escalations': { seerWithoutRole: null },
+  'GET /api/v1/cases/:id/consultations': { seerWithoutRole: null },
+  'POST /api/v1/cases/:id/consultations': {
+    payload: {
+      title: '会商',
+      agenda: '议题',
+      scheduledAt: '2024-06-12T10:00:00+08:00',
+      people: [{ name: '甲' }, { name: '乙' }],
+    },
+    seerWithoutRole: 'gw-a1',
+  },
   'POST /api/v1/cases/:id/parties/:partyId/reveal': {
     payload: { field: 'phone' },
     seerWithoutRole: 'leader',

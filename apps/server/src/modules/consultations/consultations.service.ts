@@ -21,6 +21,8 @@ export interface ConcludeInput {
   decisions: { text: string; leadDepartmentId?: string; coDepartmentIds?: string[]; workingDays?: number }[];
 }
 
+const CONVENERS: readonly string[] = ['dispatcher', 'supervisor', 'leader'];
+
 /** Joint consultations (会商研判): convene departments on a case, record minutes and decisions, assign. */
 export function consultationsService(deps: AppDeps, cases = casesService(deps)) {
   const { db, clock, org } = deps;
@@ -29,6 +31,10 @@ export function consultationsService(deps: AppDeps, cases = casesService(deps)) 
     if (!d || d.countyId !== countyId)
       throw new HeweiError('VALIDATION_FAILED', { field, rule: 'UNKNOWN_DEPARTMENT', params: { id } });
     return d;
+  };
+
+  const mayConvene = (v: Viewer) => {
+    if (!CONVENERS.includes(v.role)) throw new HeweiError('FORBIDDEN');
   };
 
   async function load(v: Viewer, id: string) {
@@ -44,6 +50,7 @@ export function consultationsService(deps: AppDeps, cases = casesService(deps)) 
   return {
     async convene(v: Viewer, caseId: string, input: ConveneInput) {
       const state = await cases.get(v, caseId);
+      mayConvene(v);
       if (state.closedAt) throw new HeweiError('RULE_VIOLATION', { rule: 'CONSULTATION_CASE_ENDED' });
       const depts = input.departmentIds.map((d) => department(d, v.countyId, 'departmentIds'));
       if (depts.length + input.people.length < 2)
@@ -90,6 +97,7 @@ export function consultationsService(deps: AppDeps, cases = casesService(deps)) 
 
     async conclude(v: Viewer, id: string, input: ConcludeInput) {
       const c = await load(v, id);
+      mayConvene(v);
       const assigning = input.decisions.filter((d) => d.leadDepartmentId);
       if (assigning.length > 1)
         throw new HeweiError('VALIDATION_FAILED', {

@@ -36,13 +36,10 @@ describe('a joint consultation (会商研判) on a matter that spans departments
     });
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.json().error.rule, 'UNKNOWN_DEPARTMENT');
-    const handler = await t.call({
-      method: 'POST',
-      url: `/api/v1/cases/${caseId}/consultations`,
-      as: 'handler-lead',
-      payload: body,
-    });
-    assert.equal(handler.statusCode, 403);
+    const post = (as: string) =>
+      t.call({ method: 'POST', url: `/api/v1/cases/${caseId}/consultations`, as, payload: body });
+    assert.equal((await post('gw-a1')).statusCode, 403, 'a grid worker sees the case but does not convene');
+    assert.equal((await post('dispatcher-b')).statusCode, 404, 'another town does not know the case');
     const r = await t.call({
       method: 'POST',
       url: `/api/v1/cases/${caseId}/consultations`,

@@ -57,7 +57,7 @@ describe('deadline policies, edited by an administrator', () => {
       channel: 'hotline',
       categoryCode: '0605',
       description: '乙一村路灯不亮已经一周',
-      place: { regionId: 'r-330001102201' },
+      place: { address: '乙一村', regionId: 'r-330001102201' },
       parties: [{ role: 'applicant', name: '李四', phone: '13812345670' }],
     });
     await act(t, 'dispatcher', inTownB.id, 'accept');

@@ -27,6 +27,8 @@ const REASONS: Record<RiskLevel, string> = {
 /** The demo grid worker's village: a dozen households on the risk register, yesterday's patrol and visits. */
 export async function seedFieldDemo(deps: AppDeps) {
   const { db, org, clock } = deps;
+  // phones are sealed with the keyring: a caller that brings none (the replay test) gets no field demo
+  if (!deps.pii) return { households: 0 };
   await org.refresh();
   const [worker] = await db.select().from(users).where(eq(users.username, 'gridworker'));
   const village = worker?.regionId ? org.region(worker.regionId) : undefined;

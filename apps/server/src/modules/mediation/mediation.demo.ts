@@ -16,6 +16,8 @@ const TOWN_SPECIALTIES = [
 ];
 
 export async function seedMediationDemo(deps: AppDeps) {
+  // the organisation was just written: the in-memory directory may not have it yet
+  await deps.org.refresh();
   const market = marketplaceService(deps);
   const staff = await deps.db
     .select()
@@ -70,26 +72,34 @@ export async function seedMediationDemo(deps: AppDeps) {
       description: '以老党员牛师傅命名的品牌调解室，专调邻里、婚姻家庭纠纷',
     });
 
-  // a few disputes of the first town go to its mediator, chosen by the county dispatcher
+  // a few open disputes go to a mediator of their town, chosen by the county dispatcher
   const dispatcher =
     staff.find((u) => u.role === 'dispatcher' && u.regionId === root.regionId) ??
     staff.find((u) => u.role === 'dispatcher');
-  const mediator = staff.find((u) => u.username === 'mediator');
-  if (!dispatcher || !mediator?.regionId) return { profiles, mediations: 0 };
+  if (!dispatcher) return { profiles, mediations: 0 };
   const open = await deps.db
     .select({ id: cases.id, regionPath: cases.regionPath })
     .from(cases)
     .where(
       and(
-        eq(cases.countyId, mediator.countyId),
+        eq(cases.countyId, dispatcher.countyId),
         eq(cases.kind, 'dispute'),
         inArray(cases.status, ['accepted', 'triaged']),
       ),
     )
-    .limit(200);
+    .limit(50);
   const mediations = mediationService(deps, market);
   let made = 0;
-  for (const c of open.filter((x) => x.regionPath.includes(mediator.regionId!)).slice(0, 3)) {
+  for (const c of open) {
+    if (made >= 3) break;
+    const mediator = staff.find(
+      (u) =>
+        u.role === 'mediator' &&
+        u.regionId &&
+        c.regionPath.includes(u.regionId) &&
+        u.regionId !== c.regionPath[0],
+    );
+    if (!mediator) continue;
     try {
       const id = await mediations.request(asViewer(dispatcher), {
         caseId: c.id,
@@ -99,8 +109,9 @@ export async function seedMediationDemo(deps: AppDeps) {
       });
       await mediations.respond(asViewer(mediator), id, true);
       made++;
-    } catch {
-      // a demo case the rules do not admit (wrong queue, a conflict) is simply skipped
+    } catch (e) {
+      // a demo case the rules do not admit (a conflict, a full caseload) is skipped
+      if (process.env.HEWEI_DEBUG_DEMO) console.warn('mediation demo skipped', c.id, e);
     }
   }
   return { profiles, mediations: made };

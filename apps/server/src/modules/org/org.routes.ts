@@ -6,12 +6,14 @@ import { localeOf } from '../../http/messages.ts';
 import { localName } from '../cases/cases.presenter.ts';
 import { orgAdminRoutes } from './org.admin.routes.ts';
 import { orgGeoRoutes } from './org.geo.routes.ts';
+import { orgPeopleRoutes } from './org.people.routes.ts';
 
 export function orgRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { org } = deps;
   orgGeoRoutes(app, deps);
   orgAdminRoutes(app, deps);
+  orgPeopleRoutes(app, deps);
 
   r.get(
     '/api/v1/org/regions',

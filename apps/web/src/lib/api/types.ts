@@ -153,7 +153,8 @@ export interface Case extends CaseSummary {
 }
 
 export interface TimelineEvent {
-  id: string;
+  /** Not sent by the server today: seq identifies an event within its case. */
+  id?: string;
   seq: number;
   type: string;
   at: string;

@@ -32,7 +32,13 @@ export function CasePanel({ id, header, extra, onDone }: Props) {
   const c = query.data;
   if (!c) return null;
   return (
-    <Flex vertical gap={16} data-testid="case-panel" data-tracking-code={c.trackingCode} data-status={c.status}>
+    <Flex
+      vertical
+      gap={16}
+      data-testid="case-panel"
+      data-tracking-code={c.trackingCode}
+      data-status={c.status}
+    >
       {header?.(c)}
       <Card size="small" title={t('case.actions')} extra={extra}>
         <ActionBar caseData={c} onDone={onDone} />

@@ -62,7 +62,7 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
   return (
     <Timeline
       items={items.map((e) => ({
-        key: e.id,
+        key: e.id ?? `${e.seq}-${e.type}`,
         color: colourOf(e.type),
         title: <Typography.Text type="secondary">{i18n.dateTime(e.at)}</Typography.Text>,
         content: (
