@@ -19,7 +19,7 @@ import {
   type Rows,
 } from './dataset.ts';
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export function tierUrl(base: string, tier: string) {
   const u = new URL(base);
