@@ -14,9 +14,9 @@ const flag = (name: string, dflt: number) => {
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const db = await crashDatabase(url);
 try {
-  const crash = await crashUnderLoad(db.url, 3938, { kills: flag('kills', 100), concurrency: 8 });
+  const crash = await crashUnderLoad(db.url, { kills: flag('kills', 100), concurrency: 8 });
   console.log('crash under load:', crash);
-  const retry = await retryStorm(db.url, 3938, { submissions: flag('submissions', 10_000), concurrency: 32 });
+  const retry = await retryStorm(db.url, { submissions: flag('submissions', 10_000), concurrency: 32 });
   console.log('retry storm:', retry);
   const ok = crash.lost === 0 && crash.duplicated === 0 && retry.keysWithOneCase === retry.submissions;
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,7 @@ export async function crashDatabase(baseUrl: string) {
 }
 
 interface Server {
+  /** known once ready */
   port: number;
   child: ChildProcess;
   ready: Promise<void>;
@@ -52,38 +53,49 @@ interface Server {
  * Server processes on alternating ports; the next one starts while the current one serves, so a
  * kill is followed at once by a live server (the test is about what survives, not start-up time).
  */
-export function serverPool(url: string, basePort: number) {
+export function serverPool(url: string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'hewei-crash-'));
-  let n = 0;
   const start = (): Server => {
-    const port = basePort + (n++ % 2);
     const child = spawn(process.execPath, [SERVER], {
-      env: { ...process.env, DATABASE_URL: url, PORT: String(port), HEWEI_DATA_DIR: dataDir, TZ: 'UTC' },
+      env: { ...process.env, DATABASE_URL: url, PORT: '0', HEWEI_DATA_DIR: dataDir, TZ: 'UTC' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const ready = new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
+    const server: Server = { port: 0, child, ready: Promise.resolve() };
+    server.ready = new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (d: Buffer) => {
+        const m = /ready (\d+)/.exec(d.toString());
+        if (m) {
+          server.port = Number(m[1]);
+          resolve();
+        }
+      });
       child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
     });
-    ready.catch(() => {});
-    return { port, child, ready };
+    server.ready.catch(() => {});
+    return server;
   };
+  let switching = false;
   let current = start();
   let next = start();
   return {
     dataDir,
-    current: () => current,
+    /** null while switching over: nobody sends to a port that a dead process may have left to others */
+    current: () => (switching ? null : current),
+    /** resolves when a live server is serving (after a switch-over, the new one) */
     async ready() {
+      while (switching) await new Promise((r) => setTimeout(r, 10));
       await current.ready;
     },
     /** SIGKILL the serving process; the standby takes over and a new standby starts */
     async kill() {
+      switching = true;
       const dead = current;
       const gone = new Promise((r) => dead.child.once('exit', r));
       dead.child.kill('SIGKILL');
       await gone;
       current = next;
       await current.ready;
+      switching = false;
       next = start();
     },
     async stop() {
@@ -92,6 +104,7 @@ export function serverPool(url: string, basePort: number) {
         s.child.kill('SIGKILL');
         if (s.child.exitCode === null && s.child.signalCode === null) await gone;
       }
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

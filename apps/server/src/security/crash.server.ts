@@ -15,5 +15,6 @@ const deps = createDeps({
 });
 await deps.org.refresh();
 const app = await buildApp(deps);
-await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
-process.stdout.write('ready\n');
+// port 0: the system picks a free one, so parallel runs on one machine do not collide
+const address = await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
+process.stdout.write(`ready ${new URL(address).port}\n`);

@@ -1,6 +1,7 @@
+import { featureEn } from './features.ts';
 import type { Messages } from './zh-CN.ts';
 
-export const en: Messages = {
+const coreEn: Omit<Messages, keyof typeof featureEn> = {
   'app.name': 'Hewei',
   'app.tagline': 'One-stop dispute resolution and grid governance',
   'app.skipToContent': 'Skip to main content',
@@ -483,3 +484,5 @@ export const en: Messages = {
   'admin.import.message': 'Details',
   'admin.import.skipped': 'Skipped features',
 };
+
+export const en: Messages = { ...coreEn, ...featureEn };

@@ -1,4 +1,6 @@
-export const zhCN = {
+import { featureZh } from './features.ts';
+
+const coreZh = {
   'app.name': '和为贵',
   'app.tagline': '一站式矛盾纠纷多元化解与网格化治理',
   'app.skipToContent': '跳到主要内容',
@@ -478,6 +480,8 @@ export const zhCN = {
   'admin.import.message': '说明',
   'admin.import.skipped': '已跳过的要素',
 };
+
+export const zhCN = { ...coreZh, ...featureZh };
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
