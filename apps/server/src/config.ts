@@ -11,6 +11,8 @@ export interface Env {
   logLevel: string;
   webDist: string | null;
   dbPoolSize: number;
+  /** false when the server runs as the restricted application role: the owner migrates (`npm run db:migrate`). */
+  dbMigrate: boolean;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
@@ -27,5 +29,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: existsSync(`${dist}/index.html`) ? dist : null,
     dbPoolSize: Number(env.HEWEI_DB_POOL ?? 10),
+    dbMigrate: env.HEWEI_DB_MIGRATE !== '0',
   };
 }

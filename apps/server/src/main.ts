@@ -13,7 +13,7 @@ const started = performance.now();
 let database: Database;
 try {
   database = env.databaseUrl
-    ? await openPostgres(env.databaseUrl, env.dbPoolSize)
+    ? await openPostgres(env.databaseUrl, env.dbPoolSize, { migrate: env.dbMigrate })
     : await openPglite(join(env.dataDir));
 } catch (e) {
   console.error(`hewei: cannot open the database: ${(e as Error).message}`);

@@ -23,20 +23,58 @@ export interface Database {
 
 const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+export interface OpenPostgresOptions {
+  /**
+   * Apply pending migrations on start (the default). A server running as the restricted
+   * application role (docs/operations/security.md) passes false: the owner migrates in a release
+   * step (`npm run db:migrate`), and the server refuses to start on a schema that is behind.
+   */
+  migrate?: boolean;
+}
+
+export async function openPostgres(
+  url: string,
+  poolSize = 10,
+  { migrate = true }: OpenPostgresOptions = {},
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', () => {});
   const db = drizzleNodePg(pool, { schema });
   const client = await pool.connect();
   try {
-    // Several instances may start together: one migrates, the others wait for it.
-    await client.query('select pg_advisory_lock(7262901)');
-    await migrateNodePg(drizzleNodePg(client, { schema }), { migrationsFolder: MIGRATIONS });
-  } finally {
-    await client.query('select pg_advisory_unlock(7262901)').catch(() => {});
+    if (migrate) {
+      // Several instances may start together: one migrates, the others wait for it.
+      await client.query('select pg_advisory_lock(7262901)');
+      try {
+        await migrateNodePg(drizzleNodePg(client, { schema }), { migrationsFolder: MIGRATIONS });
+      } finally {
+        await client.query('select pg_advisory_unlock(7262901)').catch(() => {});
+      }
+    } else {
+      await assertMigrated(client);
+    }
+  } catch (e) {
     client.release();
+    await pool.end();
+    throw e;
   }
+  client.release();
   return { db, kind: 'postgres', close: () => pool.end() };
+}
+
+async function assertMigrated(client: pg.PoolClient): Promise<void> {
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  };
+  const { rows } = await client
+    .query<{ n: string }>('select count(*) as n from drizzle.__drizzle_migrations')
+    .catch(() => ({ rows: [{ n: '0' }] }));
+  const applied = Number(rows[0].n);
+  if (applied < journal.entries.length) {
+    throw new Error(
+      `the database schema is behind (${applied} of ${journal.entries.length} migrations applied): run \`npm run db:migrate\` as the owner`,
+    );
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { hash } from '@node-rs/argon2';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
+import type { Database } from '../db/client.ts';
 import { insertOrg, type OrgSpec } from '../demo/org.ts';
 import { type AppDeps, createDeps } from '../deps.ts';
 import { ManualClock } from '../lib/clock.ts';
@@ -74,8 +75,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(): Promise<TestApp> {
-  const database = await openTestDatabase();
+/** A test app on a fresh database, or on the one given (already migrated; closed with the app). */
+export async function buildTestApp(given?: Database): Promise<TestApp> {
+  const database = given ?? (await openTestDatabase());
   const clock = new ManualClock(T0);
   const files = mkdtempSync(join(tmpdir(), 'hewei-files-'));
   const deps = createDeps({

@@ -22,6 +22,7 @@ export const PARTY_PURPOSE = {
 } as const;
 export const USER_PHONE_PURPOSE = 'users.phone';
 export const TOTP_PURPOSE = 'user_totp.secret';
+export const HOUSEHOLD_PHONE_PURPOSE = 'households.head_phone';
 
 export async function indexParty(
   tx: Tx,
@@ -63,6 +64,16 @@ export const PII_COLUMNS: PiiColumnSet[] = [
     index: (tx, pii, r) => indexUserPhone(tx, pii, r.id!, r.phone),
   },
   { table: 'user_totp', key: ['user_id'], columns: [{ name: 'secret', purpose: TOTP_PURPOSE }] },
+  {
+    table: 'households',
+    key: ['county_id', 'id'],
+    columns: [{ name: 'head_phone', purpose: HOUSEHOLD_PHONE_PURPOSE }],
+    index: async (tx, pii, r) => {
+      const digest = r.head_phone ? pii.blind('phone', r.head_phone) : null;
+      await tx.execute(sql`update households set head_phone_digest = ${digest}
+        where county_id = ${r.county_id} and id = ${r.id}`);
+    },
+  },
 ];
 
 /** A party row with its personal fields opened (for masking, reveal, tracking). */

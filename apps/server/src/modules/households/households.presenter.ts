@@ -4,9 +4,10 @@ import { z } from 'zod';
 import type { Locale } from '../../http/messages.ts';
 import { maskPhone } from '../../lib/crypto.ts';
 import type { Pii } from '../../lib/pii/keyring.ts';
+import { HOUSEHOLD_PHONE_PURPOSE } from '../../lib/pii/columns.ts';
 import type { OrgDirectory } from '../org/org.directory.ts';
 
-export const HOUSEHOLD_PHONE_PURPOSE = 'households.head_phone';
+export { HOUSEHOLD_PHONE_PURPOSE };
 
 import type { HouseholdRow, TaskRow } from './households.repository.ts';
 

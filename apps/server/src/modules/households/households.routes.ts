@@ -16,6 +16,7 @@ import {
   presentTask,
   taskSchema,
 } from './households.presenter.ts';
+import { householdRevealRoute } from './households.reveal.ts';
 import { FIELD_READERS, householdsService } from './households.service.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -42,6 +43,7 @@ export function householdsRoutes(app: FastifyInstance, deps: AppDeps, service = 
   const writers = { access: ['grid_worker', 'dispatcher', 'admin'] as const };
   const loc = (req: { headers: Record<string, any> }) => localeOf(req.headers['accept-language']);
   const tags = ['households'];
+  householdRevealRoute(app, deps);
 
   r.post(
     '/api/v1/households',

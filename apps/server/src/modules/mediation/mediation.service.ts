@@ -17,6 +17,7 @@ import type { Viewer } from '../../http/access.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { casesRepository } from '../cases/cases.repository.ts';
 import { transitionCase } from './case-link.ts';
+import { openMediationsInQueue } from './desk.queries.ts';
 import type { MarketplaceService } from './marketplace.service.ts';
 import {
   assertManager,
@@ -394,6 +395,7 @@ export function mediationService(deps: AppDeps, market: MarketplaceService) {
         return (await repo.mediationsOfUser(db, viewer.countyId, viewer.userId))
           .filter((x) => x.link.status !== 'withdrawn')
           .map((x) => x.m);
+      if (viewer.role === 'dispatcher' || viewer.role === 'admin') return openMediationsInQueue(db, viewer);
       throw new HeweiError('VALIDATION_FAILED', { field: 'caseId' });
     },
 

@@ -56,11 +56,11 @@ export function send(reply: FastifyReply, format: Format, root: string, body: un
   return reply.type('application/json; charset=utf-8').send(JSON.stringify(body));
 }
 
-/** An Open311 error: HTTP 400/403/404 with `<errors><error><code/><description/>`. */
+/** An Open311 error: HTTP 400/403/404 (415 for a body of the wrong type) with `<errors><error>`. */
 export class Open311Error extends Error {
-  readonly status: 400 | 403 | 404;
+  readonly status: 400 | 403 | 404 | 415;
   readonly errors: { code: string; description: string }[];
-  constructor(status: 400 | 403 | 404, description: string, code: string = String(status)) {
+  constructor(status: 400 | 403 | 404 | 415, description: string, code: string = String(status)) {
     super(description);
     this.status = status;
     this.errors = [{ code, description }];

@@ -23,6 +23,25 @@ import {
 } from './open311.schemas.ts';
 import { open311KeyStore, open311Service } from './open311.service.ts';
 
+export const MEDIA_TYPES = 'application/x-www-form-urlencoded, multipart/form-data or application/json';
+
+/**
+ * A request body that could not be read: a missing or unsupported Content-Type is a coded 415,
+ * a malformed body (broken JSON, multipart without its boundary, truncated parts) a coded 400 —
+ * never a 500. Errors raised before the handler ran come from reading the body.
+ */
+function bodyErrorOf(err: unknown, req: FastifyRequest, handled: boolean): Open311Error | undefined {
+  const e = err as { code?: string; statusCode?: number; validation?: unknown };
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.statusCode === 415)
+    return req.headers['content-type']
+      ? new Open311Error(415, `Unsupported Content-Type; send ${MEDIA_TYPES}`, 'UNSUPPORTED_MEDIA_TYPE')
+      : new Open311Error(415, `Content-Type is required: ${MEDIA_TYPES}`, 'CONTENT_TYPE_REQUIRED');
+  if (handled || e.validation || req.method !== 'POST') return undefined;
+  if (e.statusCode !== undefined && e.statusCode !== 400 && e.statusCode !== 413) return undefined;
+  if (e.statusCode === 413) return new Open311Error(400, 'Bad request: body too large', 'BODY_TOO_LARGE');
+  return new Open311Error(400, 'Bad request: body is malformed', 'BAD_BODY');
+}
+
 export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 const CHANGESET = '2024-06-01T00:00:00+08:00';
 const file = z.object({ file: z.string().min(1).max(200) });
@@ -35,6 +54,12 @@ export function open311Routes(app: FastifyInstance, deps: AppDeps) {
   app.register(
     async (o) => {
       const service = open311Service(deps);
+      // a body is form-encoded, multipart or JSON; anything else is refused with 415 (not parsed)
+      o.removeContentTypeParser('text/plain');
+      const reached = new WeakSet<FastifyRequest>();
+      o.addHook('preHandler', async (req) => {
+        reached.add(req);
+      });
       o.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
         done(null, Object.fromEntries(parseUrlEncoded(body as string))),
       );
@@ -53,6 +78,8 @@ export function open311Routes(app: FastifyInstance, deps: AppDeps) {
             new Open311Error(status, `Bad request: ${err.field ?? err.code}`, err.code),
           );
         }
+        const bodyError = bodyErrorOf(err, req, reached.has(req));
+        if (bodyError) return sendError(reply, fmt, bodyError);
         if (
           (err as { statusCode?: number }).statusCode === 413 ||
           (err as { validation?: unknown }).validation
@@ -170,7 +197,11 @@ export function open311Routes(app: FastifyInstance, deps: AppDeps) {
             params: file,
             querystring: argsSchema,
             body: argsSchema.optional(),
-            response: { 200: z.union([postResponseSchema, postUpdateResponseSchema]), ...open311Errors },
+            response: {
+              200: z.union([postResponseSchema, postUpdateResponseSchema]),
+              ...open311Errors,
+              415: errorsSchema,
+            },
           },
         },
         async (req, reply) => {
