@@ -67,6 +67,8 @@ export interface TestApp {
   app: FastifyInstance;
   deps: AppDeps;
   clock: ManualClock;
+  /** the data directory: attachment bytes under files/, the keyring under keys/ */
+  dataDir: string;
   /** signs in and returns the cookie header to send */
   login(username: string): Promise<string>;
   /** signs a resident in by SMS code */
@@ -122,6 +124,7 @@ export async function buildTestApp(given?: Database): Promise<TestApp> {
     app,
     deps,
     clock,
+    dataDir: files,
     login,
     residentLogin,
     async call({ as, headers, ...opts }) {

@@ -10,24 +10,41 @@ let n = 0;
 export async function openTestDatabase(): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (!url) return openPglite(null);
-  const name = `hewei_t_${process.pid}_${++n}_${Date.now() % 100000}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(
-    `create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`,
-  );
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openPostgres(u.toString(), 5);
+  const fresh = await createPostgresDatabase(url);
+  const database = await openPostgres(fresh.url, 5);
   return {
     ...database,
     async close() {
       await database.close();
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await fresh.drop();
     },
+  };
+}
+
+async function asAdmin(url: string, statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A new, empty UTF-8 database on the server of `url`; its URL and how to drop it. */
+export async function createPostgresDatabase(
+  url: string,
+): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const name = `hewei_t_${process.pid}_${++n}_${Date.now() % 100000}`;
+  await asAdmin(
+    url,
+    `create database ${name} template template0 encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8'`,
+  );
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    name,
+    url: u.toString(),
+    drop: () => asAdmin(url, `drop database if exists ${name} with (force)`),
   };
 }
