@@ -75,6 +75,12 @@ async function cloneCases(prefix: string, n: number, acceptBy: string, timers: s
       insert into case_events select county_id, '${prefix}' || g, seq, type, at, actor_id, actor_role, from_status, to_status, reason, data
       from case_events, generate_series(${from}, ${to}) g where case_id = '${tpl}'`),
     );
+    // the rows the overview hook keeps for each case, as the lifecycle would have left them
+    await db.execute(
+      sql.raw(`
+      insert into overview_case_keys select county_id, '${prefix}' || g, timeliness, keys
+      from overview_case_keys, generate_series(${from}, ${to}) g where case_id = '${tpl}'`),
+    );
     await db.execute(
       sql.raw(`
       insert into case_timers (county_id, case_id, key, kind, stage, deadline, step, ord, fire_at, fired_at, outcome)

@@ -1,13 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { deepImports } from './build/deep-imports.ts';
+import { fieldOffline } from './build/field-offline.ts';
 
 const PURE_PACKAGES =
   /node_modules\/(@rc-component\/|@ant-design\/(cssinjs|cssinjs-utils|colors|fast-color)\/)/;
 const apiTarget = process.env.HEWEI_API ?? 'http://127.0.0.1:3900';
 
 export default defineConfig({
-  plugins: [deepImports(), react()],
+  plugins: [deepImports(), react(), fieldOffline()],
   build: {
     manifest: true,
     target: 'es2022',

@@ -1,6 +1,6 @@
 // Small helpers that act on the UI the way a person does: type into a search, pick from a list, press a button.
 import type { Locator, Page } from 'playwright-core';
-import { zhCN } from '../../apps/web/src/lib/i18n/zh-CN.ts';
+import { zhCN } from '../../apps/web/src/lib/i18n/catalogues.ts';
 
 export type MessageKey = keyof typeof zhCN;
 /** The zh-CN label a person sees, read from the app's own catalogue so wording changes don't break journeys. */

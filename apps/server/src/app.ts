@@ -16,16 +16,21 @@ import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { consultationsRoutes } from './modules/consultations/consultations.routes.ts';
 import { deadlinesRoutes } from './modules/deadlines/deadlines.routes.ts';
 import { devRoutes } from './modules/dev/dev.routes.ts';
+import { eventsRoutes } from './modules/events/events.routes.ts';
 import { fieldRoutes } from './modules/field/field.routes.ts';
 import { householdsRoutes } from './modules/households/households.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
+import { infoRequestsRoutes } from './modules/info-requests/info-requests.routes.ts';
 import { mediationRoutes } from './modules/mediation/mediation.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { insightRoutes } from './modules/overview/overview.register.ts';
+import { referralsRoutes } from './modules/referrals/referrals.routes.ts';
+import { retentionRoutes } from './modules/retention/retention.routes.ts';
 import { routingRoutes } from './modules/routing/routing.routes.ts';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
+import { webhooksRoutes } from './modules/webhooks/webhooks.routes.ts';
 import { frameworkErrors, registerSecurity } from './security/index.ts';
 
 export interface BuildOptions {
@@ -104,6 +109,11 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   deadlinesRoutes(app, deps);
   supervisionRoutes(app, deps);
   consultationsRoutes(app, deps);
+  eventsRoutes(app, deps);
+  webhooksRoutes(app, deps);
+  infoRequestsRoutes(app, deps);
+  referralsRoutes(app, deps);
+  retentionRoutes(app, deps);
   if (deps.config.demo) devRoutes(app, deps);
 
   if (deps.config.webDist) {

@@ -7,6 +7,7 @@ import { type SmsGateway, sinkSmsGateway } from './lib/sms.ts';
 import { directoryStorage, type FileStorage } from './lib/storage.ts';
 import type { PolicyStore } from './modules/deadlines/deadlines.policies.ts';
 import { registerDeadlines } from './modules/deadlines/deadlines.register.ts';
+import { registerEvents } from './modules/events/events.notify.ts';
 import { householdIncidentHook } from './modules/households/households.service.ts';
 import { createOrgDirectory, type OrgDirectory } from './modules/org/org.directory.ts';
 import { registerOrgHooks } from './modules/org/org.hooks.ts';
@@ -86,5 +87,6 @@ export function createDeps(p: {
   deps.hooks.caseWrite.push(householdIncidentHook(deps));
   registerOrgHooks(deps);
   registerDeadlines(deps);
+  registerEvents(deps);
   return deps;
 }

@@ -6,8 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { en } from '../src/lib/i18n/en.ts';
-import { zhCN } from '../src/lib/i18n/zh-CN.ts';
+import { en, zhCN } from '../src/lib/i18n/catalogues.ts';
 
 const SRC = join(dirname(fileURLToPath(import.meta.url)), '..', 'src');
 const CATALOGUES = new Set(['lib/i18n/zh-CN.ts', 'lib/i18n/en.ts']);

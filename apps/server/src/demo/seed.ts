@@ -6,8 +6,12 @@ import { assignments, caseParties, cases, regions } from '../db/schema/index.ts'
 import type { AppDeps } from '../deps.ts';
 import { uuidv7 } from '../lib/ids.ts';
 import { assignmentRows, eventRow, stateToRow } from '../modules/cases/cases.repository.ts';
+import { deadlinesRepository } from '../modules/deadlines/deadlines.repository.ts';
+import { insertSeedTimers } from '../modules/deadlines/seed-timers.ts';
 import { seedFieldDemo } from '../modules/households/households.demo.ts';
 import { seedMediationDemo } from '../modules/mediation/mediation.demo.ts';
+import type { OrgDirectory } from '../modules/org/org.directory.ts';
+import { stampGrids } from '../modules/org/org.intake.ts';
 import { rebuildAnalysis } from '../modules/overview/overview.hooks.ts';
 import { insertOrg } from './org.ts';
 import { createRng } from './rng.ts';
@@ -54,19 +58,38 @@ export async function seedDemo(deps: AppDeps, opts: { days?: number; perDay?: nu
   const { spec, anchor, cases: simulated } = simulateDemo(deps.clock.now(), deps.calendar, opts);
   const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 });
   await insertOrg(deps.db, spec, passwordHash, new Date(anchor.getTime() - 200 * 86_400_000));
-  const events = await persistCases(deps.db, simulated);
+  // the directory knows the new grids, so cases are stamped with the grid (and version) they came in
+  await deps.org.refresh();
+  const events = await persistCases(deps.db, simulated, {
+    org: deps.org,
+    trustedLoad: deps.dbKind === 'pglite',
+  });
   await seedFieldDemo(deps);
   await seedMediationDemo(deps);
   await rebuildAnalysis(deps);
   return { cases: simulated.length, events };
 }
 
-/** Writes what the simulation produced, in batches, through the repository's own row mappings. */
-export async function persistCases(db: Db, list: SimulatedCase[]) {
+/**
+ * Writes what the simulation produced, in batches, through the repository's own row mappings, with
+ * what the write hooks would have kept in step: the grid stamp of every case (the org module's batch
+ * form), the deadline timers the deadlines hook planned (pending, or fired by the simulated job) and
+ * the urges and supervision orders those timers gave.
+ *
+ * `trustedLoad` (embedded PGlite only) skips the per-row foreign-key triggers for these rows, which
+ * are generated together and consistent by construction: in PGlite they cost ~10 ms per event row,
+ * most of the demo's start time. The constraints stay; demo.test.ts checks the rows satisfy them.
+ */
+export async function persistCases(
+  db: Db,
+  list: SimulatedCase[],
+  opts: { org?: OrgDirectory; trustedLoad?: boolean } = {},
+) {
   let eventCount = 0;
   for (let i = 0; i < list.length; i += 200) {
     const batch = list.slice(i, i + 200);
     await db.transaction(async (tx) => {
+      if (opts.trustedLoad) await tx.execute(sql`set local session_replication_role = replica`);
       await tx.insert(cases).values(batch.map((c) => stateToRow(c.state)));
       const as = batch.flatMap((c) => assignmentRows(c.state));
       if (as.length) await tx.insert(assignments).values(as);
@@ -110,6 +133,18 @@ export async function persistCases(db: Db, list: SimulatedCase[]) {
         from jsonb_to_recordset(${JSON.stringify(es)}::jsonb) as x(county_id text, case_id text, seq int, type text,
           at timestamptz, actor_id text, actor_role text, from_status text, to_status text, reason text, data jsonb)`);
       eventCount += es.length;
+      if (opts.org)
+        await stampGrids(
+          tx,
+          opts.org,
+          batch.map((c) => c.state),
+        );
+      await insertSeedTimers(
+        tx,
+        batch.map((c) => ({ countyId: c.state.countyId, caseId: c.state.id, timers: c.timers })),
+      );
+      for (const c of batch)
+        for (const s of c.supervisions) await deadlinesRepository.recordSupervision(tx, s.state, s.event);
     });
   }
   return eventCount;

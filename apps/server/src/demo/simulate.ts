@@ -7,6 +7,7 @@ import {
   type CaseState,
   type Channel,
   type Colour,
+  HeweiError,
   openCase,
   type WorkingCalendar,
 } from '@hewei/domain';
@@ -17,11 +18,12 @@ import { departmentId, type OrgSpec, regionId } from './org.ts';
 import { type Rng, rngBytes } from './rng.ts';
 import { DEMO_RESIDENT_PHONE } from './spec.ts';
 import { describe, personName, TEXT_CATEGORIES } from './texts.ts';
+import { fireTimer, syncTimers, type TimedCase } from './timers.ts';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
-export interface SimulatedCase {
+export interface SimulatedCase extends TimedCase {
   state: CaseState;
   events: CaseEvent[];
   parties: { role: string; name: string; phone: string | null }[];
@@ -96,7 +98,8 @@ export function simulateCounty(
   };
 
   type Step = { action: CaseAction; by: Actor; payload: object; delay: number };
-  const queue: { at: number; c: Live; step: Step | null }[] = [];
+  type Timer = Live['timers'][number];
+  const queue: { at: number; c: Live; step: Step | null; timer?: Timer }[] = [];
   const schedule = (from: number, c: Live) => {
     const step = plan(c);
     if (!step) return;
@@ -108,8 +111,8 @@ export function simulateCounty(
         : calendar.nextWorkingInstant(new Date(due)).getTime() + between(0, 1.5) * HOUR;
     push(at, c, step);
   };
-  const push = (at: number, c: Live, step: Step | null) => {
-    queue.push({ at, c, step });
+  const push = (at: number, c: Live, step: Step | null, timer?: Timer) => {
+    queue.push({ at, c, step, timer });
     let i = queue.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
@@ -139,6 +142,10 @@ export function simulateCounty(
   };
 
   const all: Live[] = [];
+  // the deadlines hook after every write: new timers are queued and fire when due, as the job fires them
+  const scheduleTimers = (c: Live, before: CaseState | null, event: CaseEvent) => {
+    for (const t of syncTimers(c, before, event, calendar)) push(t.fireAt.getTime(), c, null, t);
+  };
   const start = anchor.getTime() - opts.days * DAY;
   function arrive(at: number) {
     const town = pick(spec.towns);
@@ -193,6 +200,8 @@ export function simulateCounty(
     const c: Live = {
       state,
       events: [event],
+      timers: [],
+      supervisions: [],
       parties,
       town,
       village,
@@ -201,6 +210,7 @@ export function simulateCounty(
       verifyFailed: false,
     };
     all.push(c);
+    scheduleTimers(c, null, event);
     // The first step is decided when it is taken, so it sees the county as it is then.
     push(calendar.nextWorkingInstant(new Date(at + between(0.2, 6) * HOUR)).getTime(), c, null);
   }
@@ -500,17 +510,31 @@ export function simulateCounty(
 
   const end = anchor.getTime();
   while (queue.length) {
-    const { at, c, step: planned } = pop();
+    const { at, c, step: planned, timer } = pop();
     if (at >= end) continue;
-    const step = planned ?? plan(c);
+    if (timer) {
+      const fired = fireTimer(c, timer, { calendar, newId: idAt(at) });
+      if (fired) scheduleTimers(c, fired.before, fired.event);
+      continue;
+    }
+    let step = planned ?? plan(c);
     if (!step) continue;
-    const r = applyTransition(c.state, step.action, step.payload, step.by, {
-      now: new Date(at),
-      calendar,
-      newId: idAt(at),
-    });
+    const before = c.state;
+    const take = (s: Step) =>
+      applyTransition(c.state, s.action, s.payload, s.by, { now: new Date(at), calendar, newId: idAt(at) });
+    let r: ReturnType<typeof applyTransition>;
+    try {
+      r = take(step);
+    } catch (e) {
+      // a timer escalated the case since this step was planned: whoever acts now decides again
+      if (!planned || !(e instanceof HeweiError)) throw e;
+      step = plan(c);
+      if (!step) continue;
+      r = take(step);
+    }
     c.state = r.state;
     c.events.push(r.event);
+    scheduleTimers(c, before, r.event);
     if (step.action === 'merge') {
       const target = all.find((o) => o.state.id === (step.payload as { targetCaseId: string }).targetCaseId)!;
       const d = applyTransition(target.state, 'attachDuplicate', { duplicateCaseId: c.state.id }, step.by, {
@@ -518,10 +542,18 @@ export function simulateCounty(
         calendar,
         newId: idAt(at),
       });
+      const targetBefore = target.state;
       target.state = d.state;
       target.events.push(d.event);
+      scheduleTimers(target, targetBefore, d.event);
     }
     schedule(at, c);
   }
-  return all.map(({ state, events, parties }) => ({ state, events, parties }));
+  return all.map(({ state, events, parties, timers, supervisions }) => ({
+    state,
+    events,
+    parties,
+    timers,
+    supervisions,
+  }));
 }

@@ -40,6 +40,8 @@ const RULES: Record<string, [string, string]> = {
   NO_DEADLINE_POLICY: ['未配置该颜色与环节的办理时限', 'No deadline policy for this colour and stage'],
   NOT_A_SYSTEM_ACTION: ['系统不能执行此操作', 'The system may not take this action'],
   INVALID_DEADLINE_POLICY: ['办理时限配置有误', 'A deadline policy is invalid'],
+  INVALID_ESCALATION_POLICY: ['催办督办升级配置有误：{field}', 'An escalation policy is invalid: {field}'],
+  INVALID_HOLIDAY_YEAR: ['节假日安排有误：{detail}', 'The holiday arrangement is invalid: {detail}'],
   CALENDAR_RANGE: ['日期范围须在 400 天以内且起止有序', 'The date range must be ordered and under 400 days'],
   CONSULTATION_CASE_ENDED: ['事项已办结，不能再会商', 'The case has ended: no consultation'],
   CONSULTATION_NEEDS_PARTIES: [
@@ -245,6 +247,17 @@ const RULES: Record<string, [string, string]> = {
   ],
   UPLOAD_TOO_LONG: ['上传内容超过声明的大小', 'More bytes than the declared size'],
   UPLOAD_HASH_MISMATCH: ['文件校验失败，请重新上传', 'The file does not match its hash; upload it again'],
+  // channels: webhooks, information requests, partner referrals
+  WEBHOOK_INACTIVE: ['该订阅已停用', 'This subscription is no longer active'],
+  INFO_LINK_UNKNOWN: ['链接无效', 'This link is not valid'],
+  INFO_LINK_USED: ['该链接已使用过，每个链接只能回复一次', 'This link has already been used: it answers once'],
+  INFO_LINK_EXPIRED: ['该链接已过期，请联系承办人重新发送', 'This link has expired; ask the handler for a new one'],
+  INFO_REQUEST_OPEN: [
+    '已有一条补充信息请求在等待群众回复',
+    'A request for information is already waiting for the resident',
+  ],
+  REFERRAL_STAGE: ['转办当前状态（{status}）不允许此操作', 'The referral’s state ({status}) does not allow this'],
+  REFERRAL_OPEN: ['该事项已转至该单位，尚未办结', 'The case is already with this partner and not yet settled'],
 };
 
 export function messageFor(

@@ -6,6 +6,7 @@ import { uuidv7 } from '../lib/ids.ts';
 import { PARTY_PURPOSE } from '../lib/pii/columns.ts';
 import { notificationsRepository } from '../modules/notifications/notifications.repository.ts';
 import { RESIDENT_TEMPLATES, residentText } from '../modules/notifications/notifications.templates.ts';
+import { enqueueWebhooks } from '../modules/webhooks/webhooks.service.ts';
 
 type Message = typeof outbox.$inferSelect;
 
@@ -40,6 +41,8 @@ export async function drainOutbox(deps: AppDeps, batch = 100): Promise<number> {
             claimed.map((r) => r.id),
           ),
         );
+    // webhooks fan out as the messages are claimed, whatever becomes of the SMS (once per message)
+    await enqueueWebhooks(tx, claimed, now);
     return claimed;
   });
   for (const m of rows) {

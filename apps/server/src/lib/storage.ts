@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -7,6 +7,8 @@ import type { Readable } from 'node:stream';
 export interface FileStorage {
   put(key: string, bytes: Buffer): Promise<void>;
   get(key: string): Readable;
+  /** Removes the bytes for good (retention); a key already gone is not an error. */
+  delete(key: string): Promise<void>;
 }
 
 export function directoryStorage(root: string): FileStorage {
@@ -19,5 +21,6 @@ export function directoryStorage(root: string): FileStorage {
       await rename(tmp, path);
     },
     get: (key) => createReadStream(join(root, key)),
+    delete: (key) => rm(join(root, key), { force: true }),
   };
 }

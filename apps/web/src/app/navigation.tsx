@@ -2,12 +2,16 @@ import {
   AlertOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
   EnvironmentOutlined,
+  FileTextOutlined,
   FormOutlined,
   GlobalOutlined,
   InboxOutlined,
   PhoneOutlined,
   SearchOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { NavItem } from '../components/app-shell.tsx';
@@ -34,8 +38,22 @@ const NAV: NavDef[] = [
     icon: <AlertOutlined />,
     roles: ['dispatcher', 'supervisor', 'leader'],
   },
+  {
+    key: '/overview',
+    label: 'nav.overview',
+    icon: <DashboardOutlined />,
+    roles: ['leader', 'supervisor', 'dispatcher'],
+  },
+  {
+    key: '/analysis',
+    label: 'nav.analysis',
+    icon: <BarChartOutlined />,
+    roles: ['leader', 'supervisor', 'dispatcher'],
+  },
+  { key: '/reports', label: 'nav.reports', icon: <FileTextOutlined />, roles: ['leader', 'supervisor'] },
   { key: '/cases', label: 'nav.cases', icon: <SearchOutlined />, roles: 'all' },
   { key: '/admin/map', label: 'nav.adminMap', icon: <GlobalOutlined />, roles: ['admin'] },
+  { key: '/mediation', label: 'mediation.nav', icon: <TeamOutlined />, roles: ['mediator', 'dispatcher'] },
 ];
 
 export function navItems(role: Role, t: (key: MessageKey) => string): NavItem[] {

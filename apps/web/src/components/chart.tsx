@@ -13,17 +13,23 @@ export function Chart({
   option,
   height = 300,
   label,
+  onClick,
 }: {
   option: ChartOption;
   height?: number;
   label: string;
+  /** a click on a data item (bar, slice, map region): ECharts' event params */
+  onClick?: (params: { name: string; data?: unknown; seriesIndex?: number }) => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const click = useRef(onClick);
+  click.current = onClick;
   useEffect(() => {
     if (!ref.current) return;
     const instance = echarts.init(ref.current, undefined, { renderer: 'canvas' });
     chart.current = instance;
+    instance.on('click', (params) => click.current?.(params as never));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(ref.current);
     return () => {

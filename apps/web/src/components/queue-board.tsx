@@ -71,7 +71,7 @@ export function QueueBoard(props: Props) {
         extra={
           poll ? (
             <Typography.Text type="secondary">
-              <SyncOutlined spin={list.isFetching} /> {t('common.autoRefresh')}
+              <SyncOutlined spin={list.isFetching} /> {list.live ? t('common.live') : t('common.autoRefresh')}
               {list.dataUpdatedAt
                 ? ` · ${t('common.updatedAt', { time: dateTime(new Date(list.dataUpdatedAt).toISOString()) })}`
                 : ''}

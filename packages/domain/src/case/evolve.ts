@@ -122,6 +122,15 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
     case 'case.escalated':
       s.ownerRegionId = d.toRegionId;
       break;
+    case 'case.anonymised':
+      Object.assign(s, {
+        description: d.description,
+        address: null,
+        lat: null,
+        lon: null,
+        applicantUserId: null,
+      });
+      break;
     case 'case.handled':
     case 'case.urged':
     case 'case.supervised':
@@ -130,6 +139,10 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
     case 'case.rated':
     case 'case.mediation_document_issued':
     case 'case.duplicate_attached':
+    case 'case.info_requested':
+    case 'case.info_received':
+    case 'case.referred_to_partner':
+    case 'case.partner_replied':
       break;
     default:
       throw new Error(`unknown event ${event.type}`);

@@ -153,6 +153,11 @@ const ACTOR_FOR: Record<CaseAction, Actor> = {
   supervise: actors.leader,
   warnDueSoon: actors.leader,
   markOverdue: actors.leader,
+  anonymise: actors.leader,
+  requestInfo: actors.dispatcher,
+  receiveInfo: actors.leader,
+  referToPartner: actors.dispatcher,
+  recordPartnerReply: actors.dispatcher,
 };
 
 const PAYLOAD: Partial<Record<CaseAction, object>> = {

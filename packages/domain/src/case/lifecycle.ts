@@ -15,6 +15,9 @@ export interface LifecycleContext extends PolicyContext {
 }
 
 /** Who timers act as: never a person, never offered a button, never reachable over HTTP. */
+/** What an anonymised case's text reads (the retention period removed the original). */
+export const ANONYMISED = '（已匿名化）';
+
 export const SYSTEM_ACTOR = { userId: 'system', role: 'system', regionId: null, departmentId: null } as const;
 
 export interface TransitionResult {
@@ -312,6 +315,21 @@ function decide(
     case 'warnDueSoon':
     case 'markOverdue':
       Object.assign(data, { stage: p.stage, deadline: p.deadline });
+      break;
+    case 'anonymise':
+      Object.assign(data, { description: ANONYMISED, retentionDays: p.retentionDays });
+      break;
+    case 'requestInfo':
+      Object.assign(data, { infoRequestId: p.infoRequestId, expiresAt: p.expiresAt });
+      break;
+    case 'receiveInfo':
+      data.infoRequestId = p.infoRequestId;
+      break;
+    case 'referToPartner':
+      Object.assign(data, { referralId: p.referralId, partner: p.partner });
+      break;
+    case 'recordPartnerReply':
+      Object.assign(data, { referralId: p.referralId, stage: p.stage, outcome: p.outcome ?? null });
       break;
     case 'escalate': {
       const i = state.regionPath.indexOf(state.ownerRegionId);

@@ -107,4 +107,14 @@ export const ACTION_PAYLOADS = {
   supervise: z.object({ reason, workingDays: z.number().int().min(1).max(30).default(2) }),
   warnDueSoon: z.object({ stage: deadlineStage, deadline: z.iso.datetime() }),
   markOverdue: z.object({ stage: deadlineStage, deadline: z.iso.datetime() }),
+  anonymise: z.object({ retentionDays: z.number().int().min(1) }),
+  requestInfo: z.object({ infoRequestId: id, note, expiresAt: z.iso.datetime() }),
+  receiveInfo: z.object({ infoRequestId: id, note }),
+  referToPartner: z.object({ referralId: id, partner: z.enum(['police', 'court']), note }),
+  recordPartnerReply: z.object({
+    referralId: id,
+    stage: z.enum(['received', 'result']),
+    outcome: z.string().trim().min(1).max(64).optional(),
+    note: note.optional(),
+  }),
 } as const;

@@ -282,6 +282,52 @@ export const TRANSITIONS = {
     event: 'case.overdue_marked',
     system: true,
   },
+  /** the retention period has passed: the personal data go, the case stays in every count */
+  anonymise: {
+    from: ['closed', 'rejected', 'withdrawn', 'merged'],
+    to: 'same',
+    roles: [],
+    relations: [],
+    event: 'case.anonymised',
+    system: true,
+  },
+  /** the handler asks the resident for more information through an expiring link (channels) */
+  requestInfo: {
+    from: NOT_TERMINAL,
+    to: 'same',
+    roles: ['dispatcher', 'handler'],
+    relations: ['queue', 'assignee'],
+    event: 'case.info_requested',
+    internal: true,
+  },
+  /** the resident answered through the link, without signing in: recorded by the system */
+  receiveInfo: {
+    from: NOT_TERMINAL,
+    to: 'same',
+    roles: [],
+    relations: [],
+    event: 'case.info_received',
+    internal: true,
+    system: true,
+  },
+  /** referred to a partner: the police (110 linkage) or a court (pre-litigation delegation) */
+  referToPartner: {
+    from: NOT_TERMINAL,
+    to: 'same',
+    roles: ['dispatcher'],
+    relations: ['queue'],
+    event: 'case.referred_to_partner',
+    internal: true,
+  },
+  /** the partner's receipt, then its result, as the dispatcher records them */
+  recordPartnerReply: {
+    from: [...NOT_TERMINAL, 'closed'],
+    to: 'same',
+    roles: ['dispatcher'],
+    relations: ['queue'],
+    event: 'case.partner_replied',
+    internal: true,
+  },
 } as const satisfies Record<string, TransitionRule>;
 
 export type CaseAction = keyof typeof TRANSITIONS;

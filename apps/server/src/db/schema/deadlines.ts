@@ -54,6 +54,8 @@ export const deadlinePolicyVersions = pgTable(
     countyId: text('county_id').notNull(),
     version: integer('version').notNull(),
     policies: jsonb('policies').notNull(),
+    /** the escalation ladder per colour (EscalationPolicy[]); null = the defaults */
+    escalation: jsonb('escalation'),
     changedBy: text('changed_by').notNull(),
     changedAt: tz('changed_at').notNull(),
     reason: text('reason').notNull(),
@@ -83,4 +85,24 @@ export const caseSupervisions = pgTable(
     caseFk(t, 'case_supervisions_case_fk'),
     index('case_supervisions_at_idx').on(t.countyId, t.at.desc()),
   ],
+);
+
+/**
+ * The official holiday arrangement of one year as an administrator corrected or added it (the
+ * bundled table is the default): each save is a new version, never an edit; the newest one counts.
+ */
+export const holidayYearVersions = pgTable(
+  'holiday_year_versions',
+  {
+    year: integer('year').notNull(),
+    version: integer('version').notNull(),
+    published: boolean('published').notNull(),
+    holidays: jsonb('holidays').notNull(),
+    makeUpWorkdays: jsonb('make_up_workdays').notNull(),
+    source: text('source').notNull(),
+    changedBy: text('changed_by').notNull(),
+    changedAt: tz('changed_at').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.version] })],
 );

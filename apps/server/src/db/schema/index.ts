@@ -8,3 +8,4 @@ export * from './mediation.ts';
 export * from './messages.ts';
 export * from './org.ts';
 export * from './security.ts';
+export * from './retention.ts';

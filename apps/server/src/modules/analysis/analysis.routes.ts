@@ -7,6 +7,7 @@ import { viewerOf } from '../../http/access.ts';
 import { localeOf } from '../../http/messages.ts';
 import { caseSummarySchema } from '../cases/cases.presenter.ts';
 import { OVERVIEW_ROLES } from '../overview/overview.routes.ts';
+import { categoryTrends } from './category-trends.ts';
 import { hotTopics } from './hot-topics.ts';
 import { scanWarnings } from './warnings.detect.ts';
 import { WARNING_ACTIONS, warningsService } from './warnings.service.ts';
@@ -67,6 +68,38 @@ export function analysisRoutes(app: FastifyInstance, deps: AppDeps, warnings = w
       },
     },
     async (req) => ({ items: await hotTopics(deps, viewerOf(req), req.query, locale(req)) }),
+  );
+
+  r.get(
+    '/api/v1/analysis/category-trends',
+    {
+      config: { access: OVERVIEW_ROLES },
+      schema: {
+        tags: ['analysis'],
+        summary:
+          'Cases per top-level category and day over a window, with the last 7 days against the 7 before.',
+        querystring: z.object({
+          days: z.coerce.number().int().min(7).max(90).default(30),
+          regionId: z.string().max(64).optional(),
+        }),
+        response: {
+          200: z.object({
+            days: z.array(z.string()),
+            items: z.array(
+              z.object({
+                code: z.string(),
+                name: z.string(),
+                total: z.number(),
+                last7: z.number(),
+                previous7: z.number(),
+                daily: z.array(z.number()),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => categoryTrends(deps, viewerOf(req), req.query, locale(req)),
   );
 
   r.get(

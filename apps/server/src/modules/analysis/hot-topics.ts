@@ -8,6 +8,7 @@ import { presentRow } from '../cases/cases.presenter.ts';
 import { visibleTo } from '../cases/cases.queries.ts';
 import { shanghaiDay } from '../overview/overview.keys.ts';
 import { words } from '../search/segment.ts';
+import { cached } from './hot-topics.cache.ts';
 import { commonPath } from './warnings.detect.ts';
 
 const DAY = 86_400_000;
@@ -23,7 +24,15 @@ export async function hotTopics(
   q: { days: number; regionId?: string },
   locale: Locale,
 ) {
-  const now = deps.clock.now();
+  const scope = v.role === 'handler' ? `d:${v.departmentId}` : `r:${v.regionId}`;
+  const key = `${v.countyId}|${scope}|${q.days}|${q.regionId ?? ''}`;
+  const at = deps.clock.now();
+  const found = await cached(deps.db, v.countyId, key, at.getTime(), () => clusters(deps, v, q, at));
+  return present(deps, found, q.days, locale);
+}
+
+/** The clusters of the window ending at `now`, with at least MIN_CASES cases in its recent half. */
+async function clusters(deps: AppDeps, v: Viewer, q: { days: number; regionId?: string }, now: Date) {
   const from = new Date(now.getTime() - 2 * q.days * DAY);
   const split = now.getTime() - q.days * DAY;
   const where = [eq(cases.countyId, v.countyId), visibleTo(v), gte(cases.createdAt, from)];
@@ -44,10 +53,17 @@ export async function hotTopics(
     recent: row.createdAt.getTime() >= split,
   }));
   for (const i of items) i.words = new Set(i.list);
-  const clusters = clusterBySimilarity(items, 0.15).filter(
-    (c) => c.filter((i) => i.recent).length >= MIN_CASES,
-  );
-  return clusters
+  const found = clusterBySimilarity(items, 0.15).filter((c) => c.filter((i) => i.recent).length >= MIN_CASES);
+  return { now, found };
+}
+
+function present(
+  deps: AppDeps,
+  { now, found }: Awaited<ReturnType<typeof clusters>>,
+  days: number,
+  locale: Locale,
+) {
+  return found
     .map((members) => {
       const current = members.filter((i) => i.recent);
       const first = current[0].row;
@@ -61,8 +77,8 @@ export async function hotTopics(
         current.map((i) => i.list),
         4,
       );
-      const days = Array.from({ length: q.days }, (_, k) =>
-        shanghaiDay(new Date(now.getTime() - (q.days - 1 - k) * DAY)),
+      const window = Array.from({ length: days }, (_, k) =>
+        shanghaiDay(new Date(now.getTime() - (days - 1 - k) * DAY)),
       );
       return {
         key: `${placeId}|${first.categoryCode}|${keywords.slice(0, 2).join('+')}`,
@@ -75,11 +91,11 @@ export async function hotTopics(
         count: current.length,
         previousCount: members.length - current.length,
         open: current.filter((i) => !i.row.closedAt).length,
-        daily: days.map((day) => ({
+        daily: window.map((day) => ({
           day,
           n: current.filter((i) => shanghaiDay(i.row.createdAt) === day).length,
         })),
-        samples: current.slice(0, 3).map((i) => presentRow(i.row, deps.org, locale, now)),
+        samples: current.slice(0, 3).map((i) => presentRow(i.row, deps.org, locale, deps.clock.now())),
         caseIds: current.map((i) => i.id),
       };
     })

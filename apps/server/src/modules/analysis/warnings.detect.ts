@@ -4,6 +4,7 @@ import { cases, warnings } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { shanghaiDay } from '../overview/overview.keys.ts';
+import { householdIncidentWarnings } from './warnings.households.ts';
 
 const DAY = 86_400_000;
 type Level = 'village' | 'town' | 'county';
@@ -170,6 +171,7 @@ export async function detectWarnings(deps: AppDeps, countyId: string, now: Date)
         caseIds: [c.id],
       });
   }
+  out.push(...(await householdIncidentWarnings(deps, countyId, now, week)));
   return out.filter((w) => w.regionPath.length > 0);
 }
 

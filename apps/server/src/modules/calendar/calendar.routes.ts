@@ -1,8 +1,10 @@
-import { DEFAULT_WORKING_HOURS, HeweiError, holidaysCn } from '@hewei/domain';
+import { DEFAULT_WORKING_HOURS, HeweiError } from '@hewei/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
+import { calendarAdminRoutes } from './calendar.admin.routes.ts';
+import { calendarStoreOf } from './calendar.store.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const DAY = 86_400_000;
@@ -18,10 +20,9 @@ const daySchema = z.object({
   published: z.boolean(),
 });
 
-const HOLIDAYS = new Set(holidaysCn.flatMap((y) => y.holidays));
-const MAKEUP = new Set(holidaysCn.flatMap((y) => y.makeUpWorkdays));
-
 export function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
+  const store = calendarStoreOf(deps);
+  calendarAdminRoutes(app, deps, store);
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/calendar',
     {
@@ -45,6 +46,8 @@ export function calendarRoutes(app: FastifyInstance, deps: AppDeps) {
       if (Number.isNaN(from)) throw new HeweiError('VALIDATION_FAILED', { field: 'querystring.from' });
       if (Number.isNaN(to) || to < from || (to - from) / DAY >= MAX_DAYS)
         throw new HeweiError('VALIDATION_FAILED', { field: 'querystring.to', rule: 'CALENDAR_RANGE' });
+      const HOLIDAYS = new Set(store.table().flatMap((y) => y.holidays));
+      const MAKEUP = new Set(store.table().flatMap((y) => y.makeUpWorkdays));
       const days = [];
       for (let t = from; t <= to; t += DAY) {
         const date = new Date(t).toISOString().slice(0, 10);

@@ -2,6 +2,7 @@ import { type CaseEvent, type CaseState, planTimers, runningDeadline, stageOf } 
 import type { Tx } from '../../db/client.ts';
 import type { AppDeps, CaseWriteHook } from '../../deps.ts';
 import { uuidv7 } from '../../lib/ids.ts';
+import { batchRepository as batchRepo } from './deadlines.batch-repository.ts';
 import { deadlinesRepository as repo } from './deadlines.repository.ts';
 
 /** The events that ask someone to act now; they reach that someone in-app, in the same transaction. */
@@ -17,26 +18,52 @@ const NOTIFY = new Set([
  * Keeps case_timers equal to the plan of the case after every write, in the write's transaction;
  * records urges and supervision orders; notifies whoever must act.
  */
-export function deadlineTimersHook(deps: Pick<AppDeps, 'calendar' | 'deadlinePolicies'>): CaseWriteHook {
-  return async (tx, { before, after, event }) => {
+export function deadlineTimersHook(deps: Pick<AppDeps, 'calendar' | 'deadlinePolicies' | 'deadlines'>) {
+  const planOf = (before: CaseState | null, after: CaseState, event: CaseEvent) => {
     const moved =
       !before ||
       runningDeadline(before) !== runningDeadline(after) ||
       stageOf(before.status) !== stageOf(after.status);
     // the window of an unchanged deadline started earlier; its timers exist and are kept as they are
     const windowStart = new Date(moved ? event.at : after.createdAt);
-    const plan = planTimers(after, windowStart, {
+    return planTimers(after, windowStart, {
       calendar: deps.calendar,
       deadlinePolicies: deps.deadlinePolicies,
+      escalationPolicies: deps.deadlines?.escalation(after.countyId),
     });
-    await repo.syncTimers(tx, after, plan);
+  };
+  const hook: CaseWriteHook = async (tx, { before, after, event }) => {
+    await repo.syncTimers(tx, after, planOf(before, after, event));
     if (event.type === 'case.urged' || event.type === 'case.supervised')
       await repo.recordSupervision(tx, after, event);
     if (NOTIFY.has(event.type)) await notifyWhoMustAct(tx, after, event);
   };
+  /** The same for many changes (several may follow one another on a case), in a few statements. */
+  const batch = async (tx: Tx, changes: Parameters<CaseWriteHook>[1][]) => {
+    const chains = new Map<string, { before: CaseState | null; after: CaseState; event: CaseEvent }>();
+    for (const c of changes) {
+      const k = `${c.after.countyId}\t${c.after.id}`;
+      const prev = chains.get(k);
+      chains.set(k, { before: prev ? prev.before : c.before, after: c.after, event: c.event });
+    }
+    await batchRepo.syncTimersMany(
+      tx,
+      [...chains.values()].map((c) => ({ state: c.after, plan: planOf(c.before, c.after, c.event) })),
+    );
+    await batchRepo.recordSupervisions(
+      tx,
+      changes.filter((c) => c.event.type === 'case.urged' || c.event.type === 'case.supervised'),
+    );
+    await batchRepo.notifyMany(
+      tx,
+      changes.filter((c) => NOTIFY.has(c.event.type)).map((c) => noticeOf(c.after, c.event)),
+    );
+  };
+  return Object.assign(hook, { batch });
 }
 
-async function notifyWhoMustAct(tx: Tx, s: CaseState, e: CaseEvent) {
+/** Who must hear of an event, and what they are told. */
+export function noticeOf(s: CaseState, e: CaseEvent) {
   const departments = s.assignments
     .filter((a) => a.status === 'pending' || a.status === 'acknowledged' || a.status === 'objected')
     .map((a) => a.departmentId);
@@ -53,14 +80,22 @@ async function notifyWhoMustAct(tx: Tx, s: CaseState, e: CaseEvent) {
     ...pick(e.data, ['stage', 'deadline', 'dueAt', 'toRegionId']),
   };
   const at = new Date(e.at);
-  const id = uuidv7(at.getTime());
-  await repo.notifyWhoMustAct(
-    tx,
-    { countyId: s.countyId, caseId: s.id, kind: e.type, payload, at, id },
+  return {
+    id: uuidv7(at.getTime()),
+    countyId: s.countyId,
+    caseId: s.id,
+    kind: e.type,
+    payload,
+    at,
     departments,
-    s.ownerRegionId,
+    regionId: s.ownerRegionId,
     roles,
-  );
+  };
+}
+
+async function notifyWhoMustAct(tx: Tx, s: CaseState, e: CaseEvent) {
+  const n = noticeOf(s, e);
+  await repo.notifyWhoMustAct(tx, n, n.departments, n.regionId, n.roles);
 }
 
 function pick(d: Record<string, unknown>, keys: string[]) {

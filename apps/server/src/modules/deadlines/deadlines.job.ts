@@ -2,6 +2,8 @@ import { applySystemTransition, escalationPolicyFor, HeweiError, timerAction } f
 import type { AppDeps } from '../../deps.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { casesRepository } from '../cases/cases.repository.ts';
+import { fireClaimed } from './deadlines.batch.ts';
+import { claimBatch } from './deadlines.claim.ts';
 import { type DueTimer, deadlinesRepository as repo } from './deadlines.repository.ts';
 
 export interface FireOptions {
@@ -11,12 +13,14 @@ export interface FireOptions {
 }
 
 /**
- * Fires what is due, in batches: each batch claims its timers (and their cases) with SKIP LOCKED,
- * writes each firing through the lifecycle (case row, timeline event, outbox, hooks) and marks the
- * timer fired, all in one transaction; a crash rolls the batch back and another instance takes it.
+ * Fires what is due, set-based: each batch claims its timers (and locks their cases) in one
+ * UPDATE … WHERE (…) IN (SELECT … FOR UPDATE SKIP LOCKED LIMIT n) RETURNING, runs every firing
+ * through the lifecycle in memory and writes the case rows, timeline events, outbox messages,
+ * supervision records, notifications and timer outcomes in bulk, all in one transaction; a crash
+ * rolls the batch back and another instance takes it. Several instances never claim the same timer.
  */
 export async function fireDueTimers(deps: AppDeps, opts: FireOptions = {}): Promise<number> {
-  const batch = opts.batch ?? 200;
+  const batch = opts.batch ?? 500;
   const started = Date.now();
   let total = 0;
   for (;;) {
@@ -24,13 +28,13 @@ export async function fireDueTimers(deps: AppDeps, opts: FireOptions = {}): Prom
     try {
       claimed = await deps.db.transaction(async (tx) => {
         const now = deps.clock.now();
-        const due = await repo.claimDue(tx, now, batch);
-        for (const t of due) await fireOne(tx, deps, t, now);
+        const due = await claimBatch(tx, now, batch);
+        await fireClaimed(tx, deps, due, now);
         return due;
       });
     } catch {
       // one firing failed unexpectedly: the batch rolled back; take them one at a time
-      claimed = await fireSingly(deps, batch);
+      claimed = await fireSingly(deps, Math.min(batch, 50));
     }
     total += claimed.length;
     if (claimed.length < batch || Date.now() - started > (opts.budgetMs ?? 5000)) return total;
@@ -69,7 +73,10 @@ type Tx = Parameters<Parameters<AppDeps['db']['transaction']>[0]>[0];
 async function fireOne(tx: Tx, deps: AppDeps, t: DueTimer, now: Date) {
   const before = await casesRepository.loadCase(tx, t.countyId, t.caseId);
   if (!before) return repo.markFired(tx, t, now, 'skipped:CASE_GONE', null);
-  const { action, payload } = timerAction(t, escalationPolicyFor(before.colour));
+  const { action, payload } = timerAction(
+    t,
+    escalationPolicyFor(before.colour, deps.deadlines?.escalation(before.countyId)),
+  );
   let result: ReturnType<typeof applySystemTransition>;
   try {
     result = applySystemTransition(before, action, payload, {

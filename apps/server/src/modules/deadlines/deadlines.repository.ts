@@ -1,4 +1,4 @@
-import type { CaseEvent, CaseState, DeadlinePolicy, PlannedTimer } from '@hewei/domain';
+import type { CaseEvent, CaseState, DeadlinePolicy, EscalationPolicy, PlannedTimer } from '@hewei/domain';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { caseSupervisions, caseTimers, deadlinePolicyVersions } from '../../db/schema/index.ts';
@@ -127,8 +127,13 @@ export const deadlinesRepository = {
   },
 
   async latestPolicies(q: Q) {
-    const r = await q.execute<{ county_id: string; version: number; policies: DeadlinePolicy[] }>(sql`
-      select distinct on (county_id) county_id, version, policies
+    const r = await q.execute<{
+      county_id: string;
+      version: number;
+      policies: DeadlinePolicy[];
+      escalation: EscalationPolicy[] | null;
+    }>(sql`
+      select distinct on (county_id) county_id, version, policies, escalation
       from deadline_policy_versions order by county_id, version desc`);
     return r.rows;
   },
@@ -149,10 +154,15 @@ export const deadlinesRepository = {
 
   async policiesAt(q: Q, countyId: string, version: number) {
     const [row] = await q
-      .select({ policies: deadlinePolicyVersions.policies })
+      .select({ policies: deadlinePolicyVersions.policies, escalation: deadlinePolicyVersions.escalation })
       .from(deadlinePolicyVersions)
       .where(and(eq(deadlinePolicyVersions.countyId, countyId), eq(deadlinePolicyVersions.version, version)));
-    return (row?.policies as DeadlinePolicy[] | undefined) ?? null;
+    return row
+      ? {
+          policies: row.policies as DeadlinePolicy[],
+          escalation: row.escalation as EscalationPolicy[] | null,
+        }
+      : null;
   },
 
   /** A new version; false when someone saved another version first. */

@@ -8,8 +8,10 @@ import {
   type DeadlineUnit,
   defaultDeadlinePolicies,
   defaultEscalationPolicies,
+  type EscalationPolicy,
   HeweiError,
   validateDeadlinePolicies,
+  validateEscalationPolicies,
 } from '@hewei/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -28,11 +30,27 @@ const policySchema = z.object({
   amount: z.number().min(0).max(10_000),
   unit: z.enum(DEADLINE_UNITS as [DeadlineUnit, ...DeadlineUnit[]]),
 });
+const spanSchema = z.object({
+  amount: z.number().int().min(0).max(10_000),
+  unit: z.enum(DEADLINE_UNITS as [DeadlineUnit, ...DeadlineUnit[]]),
+});
+const escalationSchema = z.object({
+  colour: z.enum(DEADLINE_COLOURS as [DeadlineColour, ...DeadlineColour[]]),
+  dueSoonFraction: z.number().min(0).max(0.99),
+  urgeAfter: spanSchema.nullable(),
+  superviseAfter: spanSchema.nullable(),
+  superviseWorkingDays: z.number().int().min(1).max(30),
+  escalateAfter: z.array(spanSchema).max(3),
+  stages: z.array(z.enum(DEADLINE_STAGES as [DeadlineStage, ...DeadlineStage[]])),
+});
+type Ladder = z.infer<typeof escalationSchema>[];
 const policiesResponse = z.object({
   version: z.number(),
   policies: z.array(policySchema),
   defaults: z.array(policySchema),
-  escalation: z.array(z.record(z.string(), z.unknown())),
+  /** the escalation ladder per colour: warn, urge (催办), supervise (督办), escalate step by step */
+  escalation: z.array(escalationSchema),
+  escalationDefaults: z.array(escalationSchema),
   history: z.array(
     z.object({ version: z.number(), changedBy: z.string(), changedAt: z.string(), reason: z.string() }),
   ),
@@ -55,9 +73,10 @@ export function deadlinesRoutes(app: FastifyInstance, deps: AppDeps, cases = cas
     const stored = history.length ? await repo.policiesAt(deps.db, countyId, history[0].version) : null;
     return {
       version: history[0]?.version ?? 0,
-      policies: (stored ?? defaultDeadlinePolicies) as DeadlinePolicy[],
+      policies: (stored?.policies ?? defaultDeadlinePolicies) as DeadlinePolicy[],
       defaults: defaultDeadlinePolicies as DeadlinePolicy[],
-      escalation: defaultEscalationPolicies as unknown as Record<string, unknown>[],
+      escalation: (stored?.escalation ?? defaultEscalationPolicies) as unknown as Ladder,
+      escalationDefaults: defaultEscalationPolicies as unknown as Ladder,
       history: history.map((h) => ({ ...h, changedAt: h.changedAt.toISOString() })),
     };
   }
@@ -85,6 +104,8 @@ export function deadlinesRoutes(app: FastifyInstance, deps: AppDeps, cases = cas
         body: z.object({
           baseVersion: z.number().int().min(0),
           policies: z.array(policySchema).min(1).max(2000),
+          /** omitted: the previous version's ladder is kept */
+          escalation: z.array(escalationSchema).min(1).max(4).optional(),
           reason: z.string().trim().min(1).max(500),
         }),
         response: { 200: policiesResponse },
@@ -108,12 +129,23 @@ export function deadlinesRoutes(app: FastifyInstance, deps: AppDeps, cases = cas
             rule: 'UNKNOWN_REGION',
             params: { id: p.regionId },
           });
+      const escalation = (body.escalation ??
+        (await repo.policiesAt(deps.db, v.countyId, body.baseVersion))?.escalation ??
+        null) as EscalationPolicy[] | null;
+      const bad = escalation ? validateEscalationPolicies(escalation)[0] : undefined;
+      if (bad)
+        throw new HeweiError('VALIDATION_FAILED', {
+          field: `escalation.${bad.index}.${bad.field}`,
+          rule: 'INVALID_ESCALATION_POLICY',
+          params: { field: `${bad.index}.${bad.field}` },
+        });
       const now = deps.clock.now();
       await deps.db.transaction(async (tx) => {
         const saved = await repo.savePolicies(tx, {
           countyId: v.countyId,
           version: body.baseVersion + 1,
           policies,
+          escalation,
           changedBy: v.userId,
           changedAt: now,
           reason: body.reason,
@@ -124,7 +156,7 @@ export function deadlinesRoutes(app: FastifyInstance, deps: AppDeps, cases = cas
           action: 'deadline_policies.saved',
           actorId: v.userId,
           target: `${v.countyId}/v${body.baseVersion + 1}`,
-          data: { count: policies.length, reason: body.reason },
+          data: { count: policies.length, escalation: escalation !== null, reason: body.reason },
         });
       });
       await deps.deadlines?.refresh();

@@ -27,9 +27,7 @@ export interface CaseNotice {
 type Change = { before: CaseState | null; after: CaseState; event: CaseEvent };
 
 export function noticeOf({ before, after }: Change): CaseNotice {
-  const union = (f: (s: CaseState) => string[]) => [
-    ...new Set([...(before ? f(before) : []), ...f(after)]),
-  ];
+  const union = (f: (s: CaseState) => string[]) => [...new Set([...(before ? f(before) : []), ...f(after)])];
   return {
     countyId: after.countyId,
     caseId: after.id,

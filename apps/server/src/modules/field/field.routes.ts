@@ -17,6 +17,7 @@ import { pointSchema, startPatrolSchema, visitSchema } from './field.schemas.ts'
 import { fieldService } from './field.service.ts';
 import { todayFor } from './field.today.ts';
 import { fieldUploadRoutes } from './field.uploads.ts';
+import { fieldVisitRoutes } from './field.visits.routes.ts';
 import { syncRequestSchema, syncResultSchema } from './sync.schemas.ts';
 import { syncService } from './sync.service.ts';
 
@@ -238,4 +239,5 @@ export function fieldRoutes(app: FastifyInstance, deps: AppDeps) {
   );
 
   fieldUploadRoutes(app, deps);
+  fieldVisitRoutes(app, deps);
 }

@@ -32,6 +32,11 @@ export const ACTION_SCHEMAS: Record<SyncKind, z.ZodType> = {
     action: z.enum(['verify', 'resolveOnSpot']),
     version: z.number().int().min(1),
     payload: z.record(z.string(), z.unknown()),
+    /** photos taken on site (uploaded first), kept with the case */
+    photos: z
+      .array(z.string().regex(/^[0-9a-f]{64}$/))
+      .max(9)
+      .optional(),
     /** the case as the phone saw it, to say what differs on a conflict */
     base: z.record(z.string(), z.unknown()).optional(),
   }),

@@ -1,7 +1,7 @@
 import { HeweiError } from '@hewei/domain';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { attachments, fieldSyncActions, fieldUploads } from '../../db/schema/index.ts';
+import { fieldSyncActions } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { Viewer } from '../../http/access.ts';
 import { type Locale, messageFor } from '../../http/messages.ts';
@@ -9,9 +9,9 @@ import { sha256, stableJson } from '../../lib/crypto.ts';
 import { casesService } from '../cases/cases.service.ts';
 import { householdsRepository } from '../households/households.repository.ts';
 import { canSeeHousehold, promptRegrade } from '../households/households.service.ts';
-import { fieldRepository } from './field.repository.ts';
 import { fieldService } from './field.service.ts';
 import { caseConflict } from './sync.conflict.ts';
+import { attachPhotos, requireUploaded } from './sync.photos.ts';
 import { ACTION_SCHEMAS, type SyncAction, type SyncResult } from './sync.schemas.ts';
 
 const CASE_EVENT: Record<string, string> = {
@@ -106,16 +106,7 @@ export function syncService(deps: AppDeps) {
 
   /** A report becomes a case through intake, idempotent on the action's key; photos become attachments. */
   async function report(v: Viewer, a: SyncAction, p: any) {
-    const have = new Set(
-      (await fieldRepository.completeUploads(db, v.countyId, p.photos ?? [])).map((u) => u.sha256),
-    );
-    const missing = (p.photos ?? []).find((s: string) => !have.has(s));
-    if (missing)
-      throw new HeweiError('CONFLICT', {
-        field: 'photos',
-        rule: 'PHOTO_NOT_UPLOADED',
-        params: { sha256: missing },
-      });
+    await requireUploaded(db, v, p.photos);
     const { state } = await cases.submit(
       v,
       {
@@ -131,27 +122,7 @@ export function syncService(deps: AppDeps) {
     );
     const now = clock.now();
     await db.transaction(async (tx) => {
-      for (const sha of p.photos ?? []) {
-        const [u] = await tx
-          .select()
-          .from(fieldUploads)
-          .where(and(eq(fieldUploads.countyId, v.countyId), eq(fieldUploads.sha256, sha)));
-        await tx
-          .insert(attachments)
-          .values({
-            countyId: v.countyId,
-            id: `${state.id}:${sha.slice(0, 16)}`,
-            caseId: state.id,
-            fileName: `photo-${sha.slice(0, 8)}`,
-            mime: u.mime,
-            size: u.size,
-            sha256: sha,
-            storageKey: u.storageKey!,
-            uploadedBy: v.userId,
-            createdAt: now,
-          })
-          .onConflictDoNothing();
-      }
+      await attachPhotos(tx, v, state.id, p.photos, now);
       if (p.householdId) {
         const h = await householdsRepository.load(tx, v.countyId, p.householdId, true);
         if (h && canSeeHousehold(v, h))
@@ -174,12 +145,14 @@ export function syncService(deps: AppDeps) {
     p: any,
     prior: { outcome: string } | undefined,
   ) {
+    await requireUploaded(db, v, p.photos);
     if (prior?.outcome === 'applying') {
       // a previous attempt may have applied the step and stopped before it was recorded
       const timeline = await cases.timeline(v, p.caseId);
       const e = timeline.find(({ event }) => event.seq === p.version + 1)?.event;
       if (e && e.actorId === v.userId && e.type === CASE_EVENT[p.action]) {
         const state = await cases.get(v, p.caseId);
+        await attachPhotos(db, v, state.id, p.photos, clock.now());
         const result = { caseId: state.id, version: state.version, status: state.status };
         await record(v, a, hash, 'applied', result);
         return { outcome: 'applied' as const, result };
@@ -194,6 +167,7 @@ export function syncService(deps: AppDeps) {
     if (current.version !== p.version) return conflict();
     try {
       const state = await cases.act(v, p.caseId, p.action, { ...p.payload, version: p.version });
+      await attachPhotos(db, v, state.id, p.photos, clock.now());
       const result = { caseId: state.id, version: state.version, status: state.status };
       await record(v, a, hash, 'applied', result);
       return { outcome: 'applied' as const, result };

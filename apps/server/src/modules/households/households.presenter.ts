@@ -3,8 +3,8 @@ import { HANDLER_LABELS, handlerRegionId, RISK_PROFILES, type RiskLevel } from '
 import { z } from 'zod';
 import type { Locale } from '../../http/messages.ts';
 import { maskPhone } from '../../lib/crypto.ts';
-import type { Pii } from '../../lib/pii/keyring.ts';
 import { HOUSEHOLD_PHONE_PURPOSE } from '../../lib/pii/columns.ts';
+import type { Pii } from '../../lib/pii/keyring.ts';
 import type { OrgDirectory } from '../org/org.directory.ts';
 
 export { HOUSEHOLD_PHONE_PURPOSE };

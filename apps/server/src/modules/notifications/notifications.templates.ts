@@ -49,3 +49,13 @@ export const RESIDENT_TEMPLATES: Record<string, Record<Locale, (p: TemplateParam
 export function residentText(topic: string, locale: Locale, p: TemplateParams): string | null {
   return RESIDENT_TEMPLATES[topic]?.[locale](p) ?? null;
 }
+
+/**
+ * The text that carries an information request's link (sent at once, not from the outbox: the
+ * link's token is never stored, only its hash).
+ */
+export function infoRequestText(locale: Locale, p: { code: string; link: string; hours: number }): string {
+  return locale === 'en'
+    ? `[Hewei] We need more information about your request ${p.code}. Please answer within ${p.hours} hours: ${p.link}`
+    : `【和为贵】您的诉求（编号${p.code}）需要补充信息，请在${p.hours}小时内打开链接回复：${p.link}`;
+}

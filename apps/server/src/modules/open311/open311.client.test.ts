@@ -63,7 +63,8 @@ describe('the unmodified npm open311 client against Hewei', {
       ),
     );
     const id = submitted[0].service_request_id;
-    assert.match(id, /^HW\d{6}-/);
+    assert.doesNotMatch(id, /^HW/);
+    assert.match(submitted[0].service_notice, /HW\d{6}-/);
 
     const [followed] = await call<any[]>((cb) => client.serviceRequest(id, cb));
     assert.equal(followed.service_request_id, id);

@@ -164,7 +164,8 @@ describe('Open311 POST requests (§1.3 #3, checklist 4)', () => {
     });
     assert.equal(r.statusCode, 200, r.body);
     const [created] = spark(parseXml(r.body).root) as any[];
-    assert.match(created.service_request_id, /^HW/);
+    assert.doesNotMatch(created.service_request_id, /^HW/);
+    assert.match(created.service_notice, /HW\d{6}-/);
     assert.equal(created.token, undefined);
     const [req] = (await get(`/open311/v2/requests/${created.service_request_id}.json`)).json();
     assert.equal(req.description, '甲一村村口路灯不亮已经一周，晚上行人看不清路');
@@ -172,7 +173,7 @@ describe('Open311 POST requests (§1.3 #3, checklist 4)', () => {
     assert.equal(req.long, 120.654321);
     const [row] = (
       await t.deps.db.execute<{ attributes: any; channel: string }>(
-        sql`select r.attributes, c.channel from open311_requests r join cases c on c.id = r.case_id where c.tracking_code = ${created.service_request_id}`,
+        sql`select r.attributes, c.channel from open311_requests r join cases c on c.id = r.case_id where c.id = ${created.service_request_id}`,
       )
     ).rows;
     assert.equal(row.channel, 'open311');
@@ -247,11 +248,7 @@ describe('Open311 GET requests and extensions (checklist 6–8)', () => {
     const [created] = (
       await post('/open311/v2/requests.json', { ...light, description: '要被撤回的诉求内容' })
     ).json();
-    const id = (
-      await t.deps.db.execute<{ id: string }>(
-        sql`select id from cases where tracking_code = ${created.service_request_id}`,
-      )
-    ).rows[0].id;
+    const id = created.service_request_id;
     t.clock.advance(HOUR);
     const cut = new Date(t.clock.now().getTime() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
     await act(t, 'dispatcher', id, 'withdraw', { reason: '居民来电撤回' });

@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export type Format = 'xml' | 'json';
 
@@ -65,6 +65,25 @@ export class Open311Error extends Error {
     this.status = status;
     this.errors = [{ code, description }];
   }
+}
+
+const MEDIA_TYPES = 'application/x-www-form-urlencoded, multipart/form-data or application/json';
+
+/**
+ * A request body that could not be read: a missing or unsupported Content-Type is a coded 415,
+ * a malformed body (broken JSON, multipart without its boundary, truncated parts) a coded 400 —
+ * never a 500. Errors raised before the handler ran come from reading the body.
+ */
+export function bodyErrorOf(err: unknown, req: FastifyRequest, handled: boolean): Open311Error | undefined {
+  const e = err as { code?: string; statusCode?: number; validation?: unknown };
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.statusCode === 415)
+    return req.headers['content-type']
+      ? new Open311Error(415, `Unsupported Content-Type; send ${MEDIA_TYPES}`, 'UNSUPPORTED_MEDIA_TYPE')
+      : new Open311Error(415, `Content-Type is required: ${MEDIA_TYPES}`, 'CONTENT_TYPE_REQUIRED');
+  if (handled || e.validation || req.method !== 'POST') return undefined;
+  if (e.statusCode !== undefined && e.statusCode !== 400 && e.statusCode !== 413) return undefined;
+  if (e.statusCode === 413) return new Open311Error(400, 'Bad request: body too large', 'BODY_TOO_LARGE');
+  return new Open311Error(400, 'Bad request: body is malformed', 'BAD_BODY');
 }
 
 export function sendError(reply: FastifyReply, format: Format, e: Open311Error) {

@@ -65,6 +65,14 @@ export interface RequestRow {
   addressId: string | null;
 }
 
+/**
+ * Only what a resident submitted through Open311 was meant for the public feed: cases from the
+ * hotline, walk-ins, the app or grid workers are listed by category, status and dates, without
+ * their description or place. No case shows its tracking code (it follows the case with the
+ * phone's last four digits): `service_request_id` is the case id.
+ */
+export const isPublic = (c: CaseRow) => c.channel === 'open311';
+
 /** One request as GET requests shows it: every element always present (§1.4 "safest choice"). */
 export function presentRequest(
   org: OrgDirectory,
@@ -74,29 +82,29 @@ export function presentRequest(
 ) {
   const { c } = row;
   const cat = org.category(c.categoryCode);
+  const open = isPublic(c);
   const base: Record<string, unknown> = {
-    service_request_id: c.trackingCode,
+    service_request_id: c.id,
     status: openOrClosed(c),
     status_notes: statusNote(c.status, locale),
     service_name: cat ? (locale === 'en' ? cat.nameEn : cat.name) : '',
     service_code: c.categoryCode,
-    description: maskText(c.description),
+    description: open ? maskText(c.description) : '',
     agency_responsible: agency(org, c, row.leadDepartmentId, locale),
     service_notice: '',
     requested_datetime: w3c(c.createdAt),
     updated_datetime: w3c(c.closedAt ?? c.updatedAt),
     expected_datetime: w3c(c.dueAt ?? c.resolveBy),
-    address: c.address ?? '',
-    address_id: row.addressId ?? '',
+    address: open ? (c.address ?? '') : '',
+    address_id: open ? (row.addressId ?? '') : '',
     zipcode: '',
-    lat: coord(c.lat),
-    long: coord(c.lon),
-    media_url: row.mediaUrl ?? '',
+    lat: open ? coord(c.lat) : null,
+    long: open ? coord(c.lon) : null,
+    media_url: open ? (row.mediaUrl ?? '') : '',
   };
   if (!extras) return base;
   const region = org.region(c.regionId);
   base.extended_attributes = {
-    tracking_code: c.trackingCode,
     channel: c.channel,
     kind: c.kind,
     detailed_status: c.status,
@@ -120,10 +128,10 @@ export function presentRequest(
   return base;
 }
 
-export function presentUpdate(e: EventRow, trackingCode: string, locale: Locale) {
+export function presentUpdate(e: EventRow, locale: Locale) {
   return {
-    update_id: `${trackingCode}-${e.seq}`,
-    service_request_id: trackingCode,
+    update_id: `${e.caseId}-${e.seq}`,
+    service_request_id: e.caseId,
     status: UPDATE_STATUS[e.toStatus as CaseStatus] ?? 'open',
     updated_datetime: w3c(e.at),
     description: statusNote(e.toStatus, locale),

@@ -16,7 +16,8 @@ const PRIVATE_KINDS = ['dispute', 'petition'];
 
 export interface RequestFilter {
   countyId: string;
-  trackingCodes?: string[];
+  /** `service_request_id`s: case ids */
+  ids?: string[];
   serviceCodes?: string[];
   status?: ('open' | 'closed')[];
   requestedFrom?: Date;
@@ -78,12 +79,8 @@ export const open311Repository = {
 
   async caseIdByToken(q: Q, countyId: string, token: string) {
     const [row] = await q
-      .select({ caseId: open311Requests.caseId, trackingCode: cases.trackingCode })
+      .select({ caseId: open311Requests.caseId })
       .from(open311Requests)
-      .innerJoin(
-        cases,
-        and(eq(cases.countyId, open311Requests.countyId), eq(cases.id, open311Requests.caseId)),
-      )
       .where(and(eq(open311Requests.countyId, countyId), eq(open311Requests.clientToken, token)));
     return row;
   },
@@ -91,7 +88,7 @@ export const open311Repository = {
   /** Public requests in the newest-first order that paging relies on. */
   listRequests(q: Q, f: RequestFilter) {
     const where: SQL[] = [eq(cases.countyId, f.countyId), notInArray(cases.kind, PRIVATE_KINDS)];
-    if (f.trackingCodes) where.push(inArray(cases.trackingCode, f.trackingCodes));
+    if (f.ids) where.push(inArray(cases.id, f.ids));
     else {
       if (f.serviceCodes) where.push(inArray(cases.categoryCode, f.serviceCodes));
       if (f.status?.length === 1)
@@ -133,7 +130,7 @@ export const open311Repository = {
   /** Timeline events of public cases in a window, oldest first: what servicerequestupdates serves. */
   updatesBetween: (q: Q, countyId: string, from: Date, to: Date, limit: number) =>
     q
-      .select({ e: caseEvents, trackingCode: cases.trackingCode, closedAt: cases.closedAt })
+      .select({ e: caseEvents, closedAt: cases.closedAt })
       .from(caseEvents)
       .innerJoin(cases, and(eq(cases.countyId, caseEvents.countyId), eq(cases.id, caseEvents.caseId)))
       .where(
@@ -170,11 +167,11 @@ export const open311Repository = {
     return row;
   },
 
-  async publicCaseByTrackingCode(q: Q, countyId: string, code: string) {
+  async publicCaseById(q: Q, countyId: string, id: string) {
     const [row] = await q
       .select({ id: cases.id, kind: cases.kind })
       .from(cases)
-      .where(and(eq(cases.countyId, countyId), eq(cases.trackingCode, code)));
+      .where(and(eq(cases.countyId, countyId), eq(cases.id, id)));
     return row && !PRIVATE_KINDS.includes(row.kind) ? row : undefined;
   },
 };

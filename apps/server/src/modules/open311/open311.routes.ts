@@ -8,7 +8,7 @@ import { viewerOf } from '../../http/access.ts';
 import { type Locale, localeOf } from '../../http/messages.ts';
 import { findService, presentService, publicCategories, serviceDefinition } from './open311.catalogue.ts';
 import { Form, parseUrlEncoded } from './open311.form.ts';
-import { formatOf, Open311Error, send, sendError, splitFormat } from './open311.format.ts';
+import { bodyErrorOf, formatOf, Open311Error, send, sendError, splitFormat } from './open311.format.ts';
 import {
   argsSchema,
   definitionSchema,
@@ -22,25 +22,6 @@ import {
   updateSchema,
 } from './open311.schemas.ts';
 import { open311KeyStore, open311Service } from './open311.service.ts';
-
-export const MEDIA_TYPES = 'application/x-www-form-urlencoded, multipart/form-data or application/json';
-
-/**
- * A request body that could not be read: a missing or unsupported Content-Type is a coded 415,
- * a malformed body (broken JSON, multipart without its boundary, truncated parts) a coded 400 —
- * never a 500. Errors raised before the handler ran come from reading the body.
- */
-function bodyErrorOf(err: unknown, req: FastifyRequest, handled: boolean): Open311Error | undefined {
-  const e = err as { code?: string; statusCode?: number; validation?: unknown };
-  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.statusCode === 415)
-    return req.headers['content-type']
-      ? new Open311Error(415, `Unsupported Content-Type; send ${MEDIA_TYPES}`, 'UNSUPPORTED_MEDIA_TYPE')
-      : new Open311Error(415, `Content-Type is required: ${MEDIA_TYPES}`, 'CONTENT_TYPE_REQUIRED');
-  if (handled || e.validation || req.method !== 'POST') return undefined;
-  if (e.statusCode !== undefined && e.statusCode !== 400 && e.statusCode !== 413) return undefined;
-  if (e.statusCode === 413) return new Open311Error(400, 'Bad request: body too large', 'BODY_TOO_LARGE');
-  return new Open311Error(400, 'Bad request: body is malformed', 'BAD_BODY');
-}
 
 export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 const CHANGESET = '2024-06-01T00:00:00+08:00';

@@ -117,7 +117,8 @@ export function open311Service(deps: AppDeps) {
         replayed: result.replayed,
         body: [
           {
-            service_request_id: code,
+            // the tracking code goes only to the submitter, in the notice, never in a public id
+            service_request_id: result.state.id,
             service_notice:
               locale === 'en'
                 ? `Registered as ${code}; follow it with this code and the last four digits of your phone.`
@@ -131,7 +132,7 @@ export function open311Service(deps: AppDeps) {
     async token(countyId: string, token: string) {
       const row = await repo.caseIdByToken(db, countyId, token);
       if (!row) throw new Open311Error(404, `token ${token} not found`, 'TOKEN_NOT_FOUND');
-      return [{ service_request_id: row.trackingCode, token }];
+      return [{ service_request_id: row.caseId, token }];
     },
 
     async requests(q: Record<string, string | undefined>, countyId: string, locale: Locale) {
@@ -151,7 +152,7 @@ export function open311Service(deps: AppDeps) {
       if (start && end) window(start, end, now);
       const rows = await repo.listRequests(db, {
         countyId,
-        trackingCodes: ids,
+        ids,
         serviceCodes: list(q.service_code),
         status: statuses as ('open' | 'closed')[] | undefined,
         requestedFrom: requested.from,
@@ -165,7 +166,7 @@ export function open311Service(deps: AppDeps) {
     },
 
     async request(countyId: string, id: string, locale: Locale, extensions: boolean) {
-      const rows = await repo.listRequests(db, { countyId, trackingCodes: [id], limit: 1, offset: 0 });
+      const rows = await repo.listRequests(db, { countyId, ids: [id], limit: 1, offset: 0 });
       if (!rows.length)
         throw new Open311Error(404, `service_request_id ${id} not found`, 'REQUEST_NOT_FOUND');
       return this.present(rows, countyId, locale, extensions);
@@ -196,7 +197,7 @@ export function open311Service(deps: AppDeps) {
     async getUpdates(q: Record<string, string | undefined>, countyId: string, locale: Locale) {
       const w = window(parseW3c('start_date', q.start_date), parseW3c('end_date', q.end_date), clock.now());
       const rows = await repo.updatesBetween(db, countyId, w.from, w.to, 1000);
-      return rows.map((r) => presentUpdate(r.e, r.trackingCode, locale));
+      return rows.map((r) => presentUpdate(r.e, locale));
     },
 
     /** A client's update (a resident's reply, say) joins the request's append-only update log. */
@@ -212,7 +213,7 @@ export function open311Service(deps: AppDeps) {
       const description = form.one('description')!;
       if (description.length > 4000) throw bad('Bad request: description', 'DESCRIPTION_TOO_LONG');
       const updatedAt = parseW3c('updated_datetime', form.one('updated_datetime'))!;
-      const target = await repo.publicCaseByTrackingCode(db, countyId, form.one('service_request_id')!);
+      const target = await repo.publicCaseById(db, countyId, form.one('service_request_id')!);
       if (!target) throw new Open311Error(404, 'service_request_id not found', 'REQUEST_NOT_FOUND');
       const updateId = form.one('update_id')!;
       const now = clock.now();

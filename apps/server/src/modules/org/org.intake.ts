@@ -1,3 +1,5 @@
+import type { CaseState } from '@hewei/domain';
+import type { Tx } from '../../db/client.ts';
 import { caseGridStamps } from '../../db/schema/index.ts';
 import type { CaseWriteHook, IntakeEnricher } from '../../deps.ts';
 import type { GridRow, OrgDirectory } from './org.directory.ts';
@@ -61,15 +63,30 @@ export function gridByAddress(org: OrgDirectory, countyId: string, address: stri
 export function gridStampHook(org: OrgDirectory): CaseWriteHook {
   return async (tx, { after, event }) => {
     if (event.type !== 'case.submitted') return;
-    const grid = after.gridId ? org.grid(after.gridId) : undefined;
-    if (!grid && !org.hasGeometry(after.countyId)) return;
-    await tx.insert(caseGridStamps).values({
-      countyId: after.countyId,
-      caseId: after.id,
-      gridId: grid?.id ?? null,
-      gridVersion: grid?.version ?? null,
-      gridCode: grid?.code ?? null,
-      resolvedBy: !grid ? 'unresolved' : after.lat !== null ? 'point' : 'address',
-    });
+    const row = gridStampRow(org, after);
+    if (row) await tx.insert(caseGridStamps).values(row);
   };
+}
+
+type Placed = Pick<CaseState, 'countyId' | 'id' | 'gridId' | 'lat'>;
+
+/** The stamp of a case as registered (null in a county without a map and no grid). */
+export function gridStampRow(org: OrgDirectory, c: Placed): typeof caseGridStamps.$inferInsert | null {
+  const grid = c.gridId ? org.grid(c.gridId) : undefined;
+  if (!grid && !org.hasGeometry(c.countyId)) return null;
+  return {
+    countyId: c.countyId,
+    caseId: c.id,
+    gridId: grid?.id ?? null,
+    gridVersion: grid?.version ?? null,
+    gridCode: grid?.code ?? null,
+    resolvedBy: !grid ? 'unresolved' : c.lat !== null ? 'point' : 'address',
+  };
+}
+
+/** The batch form of the stamp hook, for cases written in bulk (the demo seed): one insert. */
+export async function stampGrids(tx: Tx, org: OrgDirectory, list: Placed[]) {
+  const rows = list.map((c) => gridStampRow(org, c)).filter((r) => r !== null);
+  if (rows.length) await tx.insert(caseGridStamps).values(rows);
+  return rows.length;
 }

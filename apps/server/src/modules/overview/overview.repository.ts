@@ -48,6 +48,24 @@ export const overviewRepository = {
       .groupBy(overviewDaily.day, overviewDaily.metric);
   },
 
+  /** Open cases by colour: read from the open cases (a partial index), like the due counts. */
+  async openByColour(db: Db, countyId: string, n: Node) {
+    return db
+      .select({ key: sql<string>`coalesce(${cases.colour}, 'none')`, n: sql<number>`count(*)::int` })
+      .from(cases)
+      .where(and(eq(cases.countyId, countyId), sql`${cases.closedAt} is null`, inNode(n)))
+      .groupBy(sql`1`);
+  },
+
+  /** Cases created since an instant (today's intake) by channel: a short range of the list index. */
+  async createdSinceByChannel(db: Db, countyId: string, n: Node, since: Date) {
+    return db
+      .select({ key: cases.channel, n: sql<number>`count(*)::int` })
+      .from(cases)
+      .where(and(eq(cases.countyId, countyId), gte(cases.createdAt, since), inNode(n)))
+      .groupBy(cases.channel);
+  },
+
   /**
    * Open cases past (or near) their running deadline, per child of the node. Time-dependent, so
    * read from the open cases themselves through a partial index rather than kept in a rollup.

@@ -40,10 +40,18 @@ const figuresSchema = z.object({
   open: z.number(),
   byStatus: z.array(count),
   byColour: z.array(count),
+  /** open cases only (not closed, rejected, withdrawn or merged), by colour; `none` before triage */
+  openByColour: z.array(count),
   byKind: z.array(count),
   byChannel: z.array(count),
   byCategory: z.array(z.object({ code: z.string(), name: z.string(), n: z.number() })),
-  today: z.object({ day: z.string(), created: z.number(), closed: z.number() }),
+  today: z.object({
+    day: z.string(),
+    created: z.number(),
+    closed: z.number(),
+    /** today's intake by channel, counted from the cases themselves */
+    byChannel: z.array(count),
+  }),
   trend: z.array(z.object({ day: z.string(), created: z.number(), closed: z.number() })),
   due: z.object({ overdue: z.number(), dueSoon: z.number(), dueSoonWithinHours: z.number() }),
   rates: z.array(

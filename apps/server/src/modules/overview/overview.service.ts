@@ -102,6 +102,7 @@ export function overviewService(deps: AppDeps) {
         };
       });
       const unplaced = dueOf.get('-');
+      const openColours = await repo.openByColour(db, v.countyId, node);
 
       const today = shanghaiDay(now);
       const from = shanghaiDay(new Date(now.getTime() - 29 * DAY));
@@ -112,6 +113,9 @@ export function overviewService(deps: AppDeps) {
         return { day, created: pick('created'), closed: pick('closed') };
       });
       const todayRow = trend[trend.length - 1];
+      // since Shanghai midnight (UTC+8, no daylight saving)
+      const midnight = new Date(Date.parse(`${today}T00:00:00Z`) - 8 * 3600_000);
+      const todayChannels = await repo.createdSinceByChannel(db, v.countyId, node, midnight);
 
       const categories = new Map<string, number>();
       for (const [code, n] of Object.entries(counts.category ?? {})) {
@@ -136,6 +140,7 @@ export function overviewService(deps: AppDeps) {
         open: openCount(counts),
         byStatus: list('status'),
         byColour: list('colour'),
+        openByColour: openColours.sort((a, b) => b.n - a.n),
         byKind: list('kind'),
         byChannel: list('channel'),
         byCategory: [...categories]
@@ -144,7 +149,12 @@ export function overviewService(deps: AppDeps) {
             return { code, name: c ? (locale === 'en' ? c.nameEn : c.name) : code, n };
           })
           .sort((a, b) => b.n - a.n),
-        today: { day: today, created: todayRow.created, closed: todayRow.closed },
+        today: {
+          day: today,
+          created: todayRow.created,
+          closed: todayRow.closed,
+          byChannel: todayChannels.sort((a, b) => b.n - a.n),
+        },
         trend,
         due: {
           overdue: due.reduce((s, d) => s + d.overdue, 0),

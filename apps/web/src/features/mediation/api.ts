@@ -129,7 +129,13 @@ export interface Agreement {
   text: AgreementText;
   issues: { field: string; code: string }[];
   missing: { partyIds: string[]; mediatorIds: string[] };
-  signatures: { signerRole: string; partyId: string | null; signerName: string; signedAt: string }[];
+  signatures: {
+    signerRole: string;
+    partyId: string | null;
+    mediatorId: string | null;
+    signerName: string;
+    signedAt: string;
+  }[];
   sealAffixedAt: string | null;
   supersededById: string | null;
   documentId: string | null;

@@ -11,6 +11,7 @@ export interface RoomPeer {
 
 export interface RoomEvents {
   onPeers?(peers: RoomPeer[]): void;
+  onPeerJoined?(peer: RoomPeer): void;
   onRemoteStream?(peer: RoomPeer, stream: MediaStream): void;
   onPeerLeft?(id: string): void;
   onChat?(m: { id: string; from: string; name: string; text: string; at: string }): void;
@@ -66,8 +67,10 @@ export class RoomClient {
           resolve(msg.you);
           // the newcomer calls everyone already there
           for (const p of msg.peers as RoomPeer[]) this.link(p);
-        } else if (msg.type === 'peer-joined') this.link(msg.peer);
-        else if (msg.type === 'peer-left') this.drop(msg.id);
+        } else if (msg.type === 'peer-joined') {
+          this.events.onPeerJoined?.(msg.peer);
+          this.link(msg.peer);
+        } else if (msg.type === 'peer-left') this.drop(msg.id);
         else if (msg.type === 'signal') await this.onSignal(msg.from, msg.data);
         else if (msg.type === 'chat') this.events.onChat?.(msg);
         else if (msg.type === 'share') this.events.onShare?.(msg);

@@ -1,4 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useCaseEvents } from './case-events.ts';
+import { caseKeys } from './case-keys.ts';
 import { api } from './client.ts';
 import type { Case, CaseSummary, Page, TimelineEvent } from './types.ts';
 
@@ -14,30 +16,27 @@ export interface CaseFilters {
   mine?: boolean;
 }
 
-/** Every case query key starts with 'cases', so one invalidation refreshes every board. */
-export const caseKeys = {
-  all: ['cases'] as const,
-  lists: () => ['cases', 'list'] as const,
-  list: (filters: CaseFilters, limit: number) => ['cases', 'list', filters, limit] as const,
-  detail: (id: string) => ['cases', 'detail', id] as const,
-  timeline: (id: string) => ['cases', 'timeline', id] as const,
-};
+export { caseKeys };
 
 export const fetchCasePage = (filters: CaseFilters, limit: number, cursor?: string, signal?: AbortSignal) =>
   api.get<Page<CaseSummary>>('/cases', { ...filters, limit, cursor }, signal);
 
+/** Polling, the fallback of the live stream: slow while the stream is connected. */
+export const POLL_MS = { live: 60_000, fallback: 15_000 };
+
 export function useCaseList(filters: CaseFilters, options: { poll?: boolean; limit?: number } = {}) {
   const limit = options.limit ?? 50;
+  const live = useCaseEvents(!!options.poll);
   const query = useInfiniteQuery({
     queryKey: caseKeys.list(filters, limit),
     queryFn: ({ pageParam, signal }) => fetchCasePage(filters, limit, pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: options.poll ? 5_000 : false,
+    refetchInterval: options.poll ? (live ? POLL_MS.live : POLL_MS.fallback) : false,
     placeholderData: keepPreviousData,
   });
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  return { ...query, items };
+  return { ...query, items, live };
 }
 
 export function useCase(id: string | undefined) {

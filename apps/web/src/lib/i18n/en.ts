@@ -1,7 +1,7 @@
-import { featureEn } from './features.ts';
+import type { featureEn } from './features.ts';
 import type { Messages } from './zh-CN.ts';
 
-const coreEn: Omit<Messages, keyof typeof featureEn> = {
+export const coreEn: Omit<Messages, keyof typeof featureEn> = {
   'app.name': 'Hewei',
   'app.tagline': 'One-stop dispute resolution and grid governance',
   'app.skipToContent': 'Skip to main content',
@@ -31,7 +31,8 @@ const coreEn: Omit<Messages, keyof typeof featureEn> = {
   'common.required': 'This field is required',
   'common.count': '{count}',
   'common.countMore': '{count}+',
-  'common.autoRefresh': 'Refreshes every 5 s',
+  'common.autoRefresh': 'Refreshes every 15 s',
+  'common.live': 'Live',
   'common.updatedAt': 'Updated {time}',
   'common.notFound': 'Page not found',
   'common.backHome': 'Back to home',
@@ -392,6 +393,7 @@ const coreEn: Omit<Messages, keyof typeof featureEn> = {
   'portal.form.anonymousName': 'Anonymous resident',
   'portal.form.signedInAs': 'Signed in: progress and the callback go to your sign-in phone',
   'portal.form.descriptionShort': 'Write at least 5 characters',
+  'portal.form.choose': 'Choose…',
   'portal.form.submit': 'Submit',
   'portal.done.title': 'Submitted',
   'portal.done.sub':
@@ -484,5 +486,3 @@ const coreEn: Omit<Messages, keyof typeof featureEn> = {
   'admin.import.message': 'Details',
   'admin.import.skipped': 'Skipped features',
 };
-
-export const en: Messages = { ...coreEn, ...featureEn };

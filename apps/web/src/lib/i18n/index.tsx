@@ -1,14 +1,61 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { en } from './en.ts';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { formatDate, formatDateTime, formatRelative } from './format.ts';
 import { currentLocale, type Locale, storeLocale } from './locale-state.ts';
-import { type MessageKey, type Messages, zhCN } from './zh-CN.ts';
+import { coreZh, type MessageKey } from './zh-CN.ts';
 
 export type { Locale } from './locale-state.ts';
 export { LOCALES } from './locale-state.ts';
 export type { MessageKey } from './zh-CN.ts';
 
-const catalogues: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
+/**
+ * The catalogues arrive in parts, so the first load carries only what the page shows: the zh-CN
+ * core at once, the English core when English is chosen, and the features' strings (staff screens,
+ * mediation, field) with the pages that use them (see `loadFeatureMessages`, awaited by the router).
+ */
+const catalogues: Record<Locale, Partial<Record<MessageKey, string>>> = { 'zh-CN': { ...coreZh }, en: {} };
+let englishLoad: Promise<void> | null = null;
+let featuresLoad: Promise<void> | null = null;
+let englishReady = false;
+let revision = 0;
+const listeners = new Set<() => void>();
+const changed = () => {
+  revision++;
+  for (const l of listeners) l();
+};
+const subscribe = (l: () => void) => {
+  listeners.add(l);
+  return () => listeners.delete(l);
+};
+
+/** Loads a locale's core strings (zh-CN is always there). */
+export function loadLocale(locale: Locale): Promise<void> {
+  if (locale === 'zh-CN') return Promise.resolve();
+  englishLoad ??= import('./en.ts').then((m) => {
+    Object.assign(catalogues.en, m.coreEn);
+    englishReady = true;
+    changed();
+  });
+  return englishLoad;
+}
+
+/** Loads every feature's strings in both locales; pages that use them wait for it. */
+export function loadFeatureMessages(): Promise<void> {
+  featuresLoad ??= import('./features.ts').then((m) => {
+    Object.assign(catalogues['zh-CN'], m.featureZh);
+    Object.assign(catalogues.en, m.featureEn);
+    changed();
+  });
+  return featuresLoad;
+}
 
 type Vars = Record<string, string | number>;
 
@@ -33,12 +80,20 @@ const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(currentLocale);
+  const version = useSyncExternalStore(subscribe, () => revision);
+  const ready = locale === 'zh-CN' || englishReady;
+  useEffect(() => {
+    void loadLocale(locale);
+  }, [locale]);
   const setLocale = useCallback((next: Locale) => {
-    storeLocale(next);
-    document.documentElement.lang = next;
-    setLocaleState(next);
+    void loadLocale(next).then(() => {
+      storeLocale(next);
+      document.documentElement.lang = next;
+      setLocaleState(next);
+    });
   }, []);
   const value = useMemo<I18n>(() => {
+    void version; // the catalogues grew: new strings for every t
     const messages = catalogues[locale] as Record<string, string>;
     return {
       locale,
@@ -49,7 +104,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       date: (iso) => formatDate(iso, locale),
       relative: (iso) => formatRelative(iso, locale),
     };
-  }, [locale, setLocale]);
+  }, [locale, setLocale, version]);
+  // English is chosen but its strings are still on the way (a few ms): show nothing rather than Chinese
+  if (!ready) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

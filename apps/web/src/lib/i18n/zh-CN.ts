@@ -1,6 +1,7 @@
-import { featureZh } from './features.ts';
+import type { featureZh } from './features.ts';
 
-const coreZh = {
+/** The app's own strings; each feature's are in features.ts, loaded with the pages that need them. */
+export const coreZh = {
   'app.name': '和为贵',
   'app.tagline': '一站式矛盾纠纷多元化解与网格化治理',
   'app.skipToContent': '跳到主要内容',
@@ -30,7 +31,8 @@ const coreZh = {
   'common.required': '请填写此项',
   'common.count': '{count} 件',
   'common.countMore': '{count}+ 件',
-  'common.autoRefresh': '每 5 秒自动刷新',
+  'common.autoRefresh': '每 15 秒自动刷新',
+  'common.live': '实时更新',
   'common.updatedAt': '更新于 {time}',
   'common.notFound': '页面不存在',
   'common.backHome': '返回首页',
@@ -391,6 +393,7 @@ const coreZh = {
   'portal.form.anonymousName': '匿名群众',
   'portal.form.signedInAs': '已登录，将使用您登录的手机号接收进度和回访',
   'portal.form.descriptionShort': '请至少写5个字',
+  'portal.form.choose': '请选择',
   'portal.form.submit': '提交',
   'portal.done.title': '提交成功',
   'portal.done.sub': '请记下您的追踪码，凭追踪码和手机号后4位随时查询进度',
@@ -481,7 +484,5 @@ const coreZh = {
   'admin.import.skipped': '已跳过的要素',
 };
 
-export const zhCN = { ...coreZh, ...featureZh };
-
-export type MessageKey = keyof typeof zhCN;
+export type MessageKey = keyof typeof coreZh | keyof typeof featureZh;
 export type Messages = Record<MessageKey, string>;

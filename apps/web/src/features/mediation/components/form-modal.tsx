@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Modal } from 'antd';
+import { Alert, Button, type ButtonProps, Form, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useErrorText } from '../../../lib/errors.ts';
 import { useI18n } from '../../../lib/i18n/index.tsx';
@@ -61,7 +61,7 @@ export function ActionForm<V extends object>({
         onCancel={close}
         destroyOnHidden
         okText={t('common.submit')}
-        okButtonProps={{ loading: call.isPending, 'data-action': `${action}-submit` } as object}
+        okButtonProps={{ loading: call.isPending, 'data-action': `${action}-submit` } as ButtonProps}
         onOk={() => form.submit()}
       >
         {call.error ? (

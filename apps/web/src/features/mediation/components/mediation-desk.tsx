@@ -14,7 +14,7 @@ const STATUS_COLOUR: Record<string, string> = {
 
 export function MediationStatusTag({ status }: { status: string }) {
   const { te } = useI18n();
-  return <Tag color={STATUS_COLOUR[status]}>{te('mediationStatus', status)}</Tag>;
+  return <Tag color={STATUS_COLOUR[status]}>{te('mediation.e.mediationStatus', status)}</Tag>;
 }
 
 /** The mediator's (or dispatcher's) desk: requests waiting for an answer, mediations in hand, past ones. */
@@ -25,7 +25,9 @@ export function MediationDesk({ userId, onOpen }: { userId: string; onOpen: (id:
   const [filter, setFilter] = useState<'open' | 'requests' | 'all'>('open');
   const rows = (query.data ?? []).filter((m) => {
     if (filter === 'requests')
-      return m.status === 'requested' || m.mediators.some((x) => x.userId === userId && x.status === 'invited');
+      return (
+        m.status === 'requested' || m.mediators.some((x) => x.userId === userId && x.status === 'invited')
+      );
     if (filter === 'open') return m.status === 'requested' || m.status === 'active';
     return true;
   });
@@ -76,11 +78,15 @@ export function MediationDesk({ userId, onOpen }: { userId: string; onOpen: (id:
             render: (_, m) =>
               m.mediators.map((x) => (
                 <Tag key={x.userId} color={x.status === 'accepted' ? 'green' : undefined}>
-                  {x.name} · {te('mediatorStatus', x.status)}
+                  {x.name} · {te('mediation.e.mediatorStatus', x.status)}
                 </Tag>
               )),
           },
-          { title: t('mediation.field.createdAt'), dataIndex: 'createdAt', render: (v: string) => dateTime(v) },
+          {
+            title: t('mediation.field.createdAt'),
+            dataIndex: 'createdAt',
+            render: (v: string) => dateTime(v),
+          },
         ]}
       />
     </div>

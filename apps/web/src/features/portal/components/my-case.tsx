@@ -1,9 +1,11 @@
 import { CheckCircleFilled } from '@ant-design/icons';
-import { Alert, Button, Flex, Form, Input, Radio } from 'antd';
+import { Button, Flex } from 'antd';
+import { type FormEvent, useState } from 'react';
 import { StatusTag } from '../../../components/tags.tsx';
 import { useErrorText } from '../../../lib/errors.ts';
 import { useI18n } from '../../../lib/i18n/index.tsx';
 import { useMyCase, useMyTimeline, useRate } from '../api/portal-api.ts';
+import { Choice, Field, Notice } from './form-kit.tsx';
 import { ProgressSteps, PublicTimeline } from './progress.tsx';
 import { Facts, Panel } from './ui.tsx';
 
@@ -11,45 +13,44 @@ function RateForm({ id, version, action }: { id: string; version: number; action
   const { t, te } = useI18n();
   const errorText = useErrorText();
   const rate = useRate(id);
+  const [satisfaction, setSatisfaction] = useState<string | undefined>();
+  const [note, setNote] = useState('');
+  const [missing, setMissing] = useState(false);
+  const onSubmit = (ev: FormEvent) => {
+    ev.preventDefault();
+    if (!satisfaction) return setMissing(true);
+    rate.mutate({ action, version, satisfaction, ...(note.trim() ? { note: note.trim() } : {}) });
+  };
   return (
     <Panel title={t('portal.case.rate')} testId="rate-form">
       <p>{t('portal.case.rateHint')}</p>
-      {rate.error ? (
-        <Alert type="error" showIcon title={errorText(rate.error)} style={{ marginBottom: 12 }} />
-      ) : null}
-      <Form
-        layout="vertical"
-        size="large"
-        onFinish={(v: { satisfaction: string; note?: string }) =>
-          rate.mutate({
-            action,
-            version,
-            satisfaction: v.satisfaction,
-            ...(v.note?.trim() ? { note: v.note.trim() } : {}),
-          })
-        }
-      >
-        <Form.Item
+      {rate.error ? <Notice type="error">{errorText(rate.error)}</Notice> : null}
+      <form className="portal-form" noValidate onSubmit={onSubmit}>
+        <Choice
           name="satisfaction"
           label={t('form.satisfaction')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            options={(['satisfied', 'partly', 'dissatisfied'] as const).map((s) => ({
-              value: s,
-              label: te('satisfaction', s),
-            }))}
+          value={satisfaction}
+          error={missing && !satisfaction ? t('common.required') : null}
+          options={(['satisfied', 'partly', 'dissatisfied'] as const).map((s) => ({
+            value: s,
+            label: te('satisfaction', s),
+          }))}
+          onChange={setSatisfaction}
+        />
+        <Field id="note" label={t('portal.case.note')}>
+          <textarea
+            id="note"
+            className="portal-input"
+            rows={2}
+            maxLength={500}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
           />
-        </Form.Item>
-        <Form.Item name="note" label={t('portal.case.note')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={rate.isPending}>
+        </Field>
+        <Button type="primary" htmlType="submit" block size="large" loading={rate.isPending}>
           {t('common.submit')}
         </Button>
-      </Form>
+      </form>
     </Panel>
   );
 }
@@ -60,7 +61,7 @@ export function MyCase({ id, onBack }: { id: string; onBack: () => void }) {
   const query = useMyCase(id);
   const timeline = useMyTimeline(id);
   if (query.isLoading) return <p className="portal-muted">{t('common.loading')}</p>;
-  if (query.error) return <Alert type="error" showIcon title={errorText(query.error)} />;
+  if (query.error) return <Notice type="error">{errorText(query.error)}</Notice>;
   const c = query.data!;
   const rateAction = c.allowedActions?.includes('callback')
     ? 'callback'

@@ -1,6 +1,6 @@
-import { Steps, Timeline } from 'antd';
 import type { CaseStatus } from '../../../lib/api/types.ts';
 import { type MessageKey, useI18n } from '../../../lib/i18n/index.tsx';
+import './portal.css';
 
 const STAGE: Partial<Record<CaseStatus, number>> = {
   submitted: 0,
@@ -18,24 +18,30 @@ const STAGE: Partial<Record<CaseStatus, number>> = {
   closed: 4,
 };
 
+const LABELS: MessageKey[] = [
+  'step.submitted',
+  'step.accepted',
+  'step.handling',
+  'step.resolved',
+  'step.closed',
+];
+
+/** Where the matter is, in five plain steps (a light list, not antd Steps: the portal stays small). */
 export function ProgressSteps({ status }: { status: CaseStatus }) {
   const { t } = useI18n();
-  const stage = STAGE[status];
-  const labels: MessageKey[] = [
-    'step.submitted',
-    'step.accepted',
-    'step.handling',
-    'step.resolved',
-    'step.closed',
-  ];
+  const stage = STAGE[status] ?? 0;
+  const finished = stage === 4;
   return (
-    <Steps
-      orientation="vertical"
-      size="small"
-      current={stage ?? 0}
-      status={stage === undefined ? 'error' : stage === 4 ? 'finish' : 'process'}
-      items={labels.map((key) => ({ title: t(key) }))}
-    />
+    <ol className="portal-steps">
+      {LABELS.map((key, i) => {
+        const state = i < stage || (finished && i === stage) ? 'done' : i === stage ? 'current' : undefined;
+        return (
+          <li key={key} className={state} aria-current={state === 'current' ? 'step' : undefined}>
+            {t(key)}
+          </li>
+        );
+      })}
+    </ol>
   );
 }
 
@@ -46,18 +52,20 @@ export function PublicTimeline({
 }) {
   const { t, te, dateTime } = useI18n();
   return (
-    <Timeline
-      items={events.map((e, i) => {
+    <ol className="portal-timeline">
+      {events.map((e, i) => {
         const actor =
           e.type === 'case.submitted' || e.type === 'case.rated' ? t('event.resident') : t('event.staff');
         const key = `event.${e.type}` as MessageKey;
         const text = t(key, { actor });
-        return {
-          key: `${e.type}-${e.at}-${i}`,
-          title: <span className="portal-muted">{dateTime(e.at)}</span>,
-          content: text !== key ? text : e.toStatus ? te('status', e.toStatus) : e.type,
-        };
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the timeline only grows at its end; type + time may repeat
+          <li key={`${e.type}-${e.at}-${i}`}>
+            <span className="portal-muted">{dateTime(e.at)}</span>
+            <div>{text !== key ? text : e.toStatus ? te('status', e.toStatus) : e.type}</div>
+          </li>
+        );
       })}
-    />
+    </ol>
   );
 }

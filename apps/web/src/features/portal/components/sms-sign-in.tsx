@@ -1,15 +1,18 @@
-import { Alert, Button, Flex, Form, Input } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button } from 'antd';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useErrorText } from '../../../lib/errors.ts';
 import { useI18n } from '../../../lib/i18n/index.tsx';
 import { fetchDemoCode, useRequestOtp, useVerifyOtp } from '../api/portal-api.ts';
+import { described, Field, Notice } from './form-kit.tsx';
 import { PHONE_RE } from './phone.ts';
 import { Panel } from './ui.tsx';
 
 export function SmsSignIn({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useI18n();
   const errorText = useErrorText();
-  const [form] = Form.useForm<{ phone: string; code: string }>();
+  const [phone, setPhone] = useState('');
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<{ phone?: string; code?: string }>({});
   const [wait, setWait] = useState(0);
   const [demoCode, setDemoCode] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
@@ -22,8 +25,15 @@ export function SmsSignIn({ onSignedIn }: { onSignedIn: () => void }) {
     return () => window.clearTimeout(timer);
   }, [wait]);
 
+  const phoneOk = () => {
+    const ok = PHONE_RE.test(phone);
+    setErrors((e) => ({ ...e, phone: ok ? undefined : t('portal.form.phoneInvalid') }));
+    if (!ok) document.getElementById('phone')?.focus();
+    return ok;
+  };
+
   const send = async () => {
-    const { phone } = await form.validateFields(['phone']);
+    if (!phoneOk()) return;
     try {
       await request.mutateAsync(phone);
       setNotice({ type: 'success', text: t('portal.login.sent') });
@@ -34,10 +44,17 @@ export function SmsSignIn({ onSignedIn }: { onSignedIn: () => void }) {
     }
   };
 
-  const submit = async (v: { phone: string; code: string }) => {
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    if (!phoneOk()) return;
+    if (!code.trim()) {
+      setErrors((e) => ({ ...e, code: t('common.required') }));
+      document.getElementById('code')?.focus();
+      return;
+    }
     setNotice(null);
     try {
-      await verify.mutateAsync({ phone: v.phone, code: v.code.trim() });
+      await verify.mutateAsync({ phone, code: code.trim() });
       onSignedIn();
     } catch (err) {
       setNotice({ type: 'error', text: errorText(err) });
@@ -46,44 +63,48 @@ export function SmsSignIn({ onSignedIn }: { onSignedIn: () => void }) {
 
   return (
     <Panel title={t('portal.signIn')}>
-      <Form form={form} layout="vertical" size="large" onFinish={submit}>
-        <Form.Item
-          name="phone"
-          label={t('portal.login.phone')}
-          rules={[{ required: true, pattern: PHONE_RE, message: t('portal.form.phoneInvalid') }]}
-        >
-          <Input inputMode="tel" maxLength={11} autoComplete="tel" />
-        </Form.Item>
-        <Form.Item label={t('portal.login.code')} required>
-          <Flex gap={8}>
-            <Form.Item name="code" noStyle rules={[{ required: true, message: t('common.required') }]}>
-              <Input
-                inputMode="numeric"
-                maxLength={8}
-                autoComplete="one-time-code"
-                aria-label={t('portal.login.code')}
-              />
-            </Form.Item>
-            <Button onClick={() => void send()} disabled={wait > 0} loading={request.isPending}>
+      <form className="portal-form" noValidate onSubmit={(e) => void submit(e)}>
+        <Field id="phone" label={t('portal.login.phone')} error={errors.phone} required>
+          <input
+            id="phone"
+            className="portal-input"
+            inputMode="tel"
+            maxLength={11}
+            autoComplete="tel"
+            value={phone}
+            onChange={(e) => {
+              setPhone(e.target.value.trim());
+              setErrors((x) => ({ ...x, phone: undefined }));
+            }}
+            {...described('phone', errors.phone)}
+          />
+        </Field>
+        <Field id="code" label={t('portal.login.code')} error={errors.code} required>
+          <div className="portal-row">
+            <input
+              id="code"
+              className="portal-input"
+              inputMode="numeric"
+              maxLength={8}
+              autoComplete="one-time-code"
+              value={code}
+              onChange={(e) => {
+                setCode(e.target.value);
+                setErrors((x) => ({ ...x, code: undefined }));
+              }}
+              {...described('code', errors.code)}
+            />
+            <Button size="large" onClick={() => void send()} disabled={wait > 0} loading={request.isPending}>
               {wait > 0 ? t('portal.login.resend', { seconds: wait }) : t('portal.login.sendCode')}
             </Button>
-          </Flex>
-        </Form.Item>
-        {notice ? (
-          <Alert type={notice.type} showIcon title={notice.text} style={{ marginBottom: 16 }} />
-        ) : null}
-        {demoCode ? (
-          <Alert
-            type="info"
-            showIcon
-            title={t('portal.login.demoCode', { code: demoCode })}
-            style={{ marginBottom: 16 }}
-          />
-        ) : null}
-        <Button type="primary" htmlType="submit" block loading={verify.isPending}>
+          </div>
+        </Field>
+        {notice ? <Notice type={notice.type}>{notice.text}</Notice> : null}
+        {demoCode ? <Notice type="info">{t('portal.login.demoCode', { code: demoCode })}</Notice> : null}
+        <Button type="primary" htmlType="submit" block size="large" loading={verify.isPending}>
           {t('portal.login.submit')}
         </Button>
-      </Form>
+      </form>
     </Panel>
   );
 }

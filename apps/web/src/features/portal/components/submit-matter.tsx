@@ -1,15 +1,15 @@
 import { CheckCircleFilled } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Radio } from 'antd';
-import { useState } from 'react';
-import { CategorySelect } from '../../../components/category-select.tsx';
+import { Button } from 'antd';
+import { type FormEvent, useState } from 'react';
 import { newIdempotencyKey } from '../../../lib/api/client.ts';
 import type { Case, CaseKind, NewCase } from '../../../lib/api/types.ts';
 import { useErrorText } from '../../../lib/errors.ts';
 import { useI18n } from '../../../lib/i18n/index.tsx';
 import { useSubmitMatter } from '../api/portal-api.ts';
 import { TrackingCode } from './copy-code.tsx';
+import { Choice, described, Field, Notice } from './form-kit.tsx';
 import { PHONE_RE } from './phone.ts';
-import { PlaceSelect } from './place-select.tsx';
+import { CategoryPicker, PlaceSelect } from './place-select.tsx';
 import { Panel } from './ui.tsx';
 
 const KINDS: CaseKind[] = ['dispute', 'complaint', 'suggestion', 'consultation', 'hazard'];
@@ -46,24 +46,47 @@ export function toResidentCase(
   };
 }
 
+type Errors = Partial<Record<keyof Values, string>>;
+
 export function SubmitMatter({ onTrack, signedIn }: { onTrack: (code: string) => void; signedIn: boolean }) {
   const { t, te } = useI18n();
   const errorText = useErrorText();
-  const [form] = Form.useForm<Values>();
-  const kind = Form.useWatch('kind', form);
+  const [v, setV] = useState<Values>({ kind: 'dispute', categoryCode: '', description: '' });
+  const [errors, setErrors] = useState<Errors>({});
   const [key, setKey] = useState(newIdempotencyKey);
   const [done, setDone] = useState<Case | null>(null);
   const [error, setError] = useState<string | null>(null);
   const submit = useSubmitMatter();
   const standalone =
     typeof window !== 'undefined' && window.matchMedia?.('(display-mode: standalone)').matches;
+  const set = (patch: Partial<Values>) => {
+    setV((old) => ({ ...old, ...patch, ...(patch.kind ? { categoryCode: '' } : {}) }));
+    setErrors((old) => ({ ...old, ...Object.fromEntries(Object.keys(patch).map((k) => [k, undefined])) }));
+  };
 
-  const onFinish = async (values: Values) => {
+  const check = (): Errors => {
+    const e: Errors = {};
+    if (!v.categoryCode) e.categoryCode = t('common.required');
+    if (!v.description.trim()) e.description = t('common.required');
+    else if (v.description.trim().length < 5) e.description = t('portal.form.descriptionShort');
+    if (!signedIn && !PHONE_RE.test(v.phone ?? '')) e.phone = t('portal.form.phoneInvalid');
+    return e;
+  };
+
+  const onSubmit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    const found = check();
+    setErrors(found);
+    const first = Object.keys(found)[0];
+    if (first) {
+      document.getElementById(first)?.focus();
+      return;
+    }
     setError(null);
     try {
       setDone(
         await submit.mutateAsync({
-          body: toResidentCase(values, standalone ? 'app' : 'web', t('portal.form.anonymousName'), signedIn),
+          body: toResidentCase(v, standalone ? 'app' : 'web', t('portal.form.anonymousName'), signedIn),
           key,
         }),
       );
@@ -96,67 +119,87 @@ export function SubmitMatter({ onTrack, signedIn }: { onTrack: (code: string) =>
 
   return (
     <Panel title={t('portal.submit')}>
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        size="large"
-        onFinish={onFinish}
-        initialValues={{ kind: 'dispute' }}
-        onValuesChange={(changed) => changed.kind && form.setFieldValue('categoryCode', undefined)}
-      >
-        <Form.Item name="kind" label={t('portal.form.kind')} rules={[{ required: true }]}>
-          <Radio.Group optionType="button" options={KINDS.map((k) => ({ value: k, label: te('kind', k) }))} />
-        </Form.Item>
-        <Form.Item
-          name="categoryCode"
-          label={t('portal.form.category')}
-          rules={[{ required: true, message: t('common.required') }]}
-        >
-          <CategorySelect kind={kind} size="large" />
-        </Form.Item>
-        <Form.Item
-          name="description"
-          label={t('portal.form.description')}
-          rules={[
-            { required: true, whitespace: true, message: t('common.required') },
-            { min: 5, message: t('portal.form.descriptionShort') },
-          ]}
-        >
-          <Input.TextArea
-            autoSize={{ minRows: 4, maxRows: 8 }}
-            maxLength={2000}
-            showCount
-            placeholder={t('portal.form.descriptionPlaceholder')}
+      <form className="portal-form" noValidate onSubmit={(e) => void onSubmit(e)}>
+        <Choice
+          name="kind"
+          label={t('portal.form.kind')}
+          value={v.kind}
+          options={KINDS.map((k) => ({ value: k, label: te('kind', k) }))}
+          onChange={(kind) => set({ kind })}
+        />
+        <Field id="categoryCode" label={t('portal.form.category')} error={errors.categoryCode} required>
+          <CategoryPicker
+            id="categoryCode"
+            kind={v.kind}
+            value={v.categoryCode}
+            onChange={(categoryCode) => set({ categoryCode })}
+            describedBy={described('categoryCode', errors.categoryCode)}
           />
-        </Form.Item>
-        <Form.Item name="regionId" label={t('portal.form.region')}>
-          <PlaceSelect />
-        </Form.Item>
-        <Form.Item name="address" label={t('portal.form.address')}>
-          <Input maxLength={200} />
-        </Form.Item>
+        </Field>
+        <Field id="description" label={t('portal.form.description')} error={errors.description} required>
+          <textarea
+            id="description"
+            className="portal-input"
+            rows={4}
+            maxLength={2000}
+            value={v.description}
+            placeholder={t('portal.form.descriptionPlaceholder')}
+            onChange={(e) => set({ description: e.target.value })}
+            {...described('description', errors.description)}
+          />
+        </Field>
+        <Field id="regionId" label={t('portal.form.region')}>
+          <PlaceSelect id="regionId" value={v.regionId ?? ''} onChange={(regionId) => set({ regionId })} />
+        </Field>
+        <Field id="address" label={t('portal.form.address')}>
+          <input
+            id="address"
+            className="portal-input"
+            maxLength={200}
+            value={v.address ?? ''}
+            onChange={(e) => set({ address: e.target.value })}
+          />
+        </Field>
         {signedIn ? (
-          <Alert type="info" showIcon title={t('portal.form.signedInAs')} style={{ marginBottom: 16 }} />
+          <Notice type="info">{t('portal.form.signedInAs')}</Notice>
         ) : (
           <>
-            <Form.Item name="name" label={t('portal.form.name')}>
-              <Input maxLength={50} placeholder={t('portal.form.namePlaceholder')} autoComplete="name" />
-            </Form.Item>
-            <Form.Item
-              name="phone"
+            <Field id="name" label={t('portal.form.name')}>
+              <input
+                id="name"
+                className="portal-input"
+                maxLength={50}
+                autoComplete="name"
+                placeholder={t('portal.form.namePlaceholder')}
+                value={v.name ?? ''}
+                onChange={(e) => set({ name: e.target.value })}
+              />
+            </Field>
+            <Field
+              id="phone"
               label={t('portal.form.phone')}
-              extra={t('portal.form.phoneHint')}
-              rules={[{ required: true, pattern: PHONE_RE, message: t('portal.form.phoneInvalid') }]}
+              hint={t('portal.form.phoneHint')}
+              error={errors.phone}
+              required
             >
-              <Input inputMode="tel" maxLength={11} autoComplete="tel" />
-            </Form.Item>
+              <input
+                id="phone"
+                className="portal-input"
+                inputMode="tel"
+                maxLength={11}
+                autoComplete="tel"
+                value={v.phone ?? ''}
+                onChange={(e) => set({ phone: e.target.value })}
+                {...described('phone', errors.phone, true)}
+              />
+            </Field>
           </>
         )}
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Button type="primary" htmlType="submit" block loading={submit.isPending}>
+        {error ? <Notice type="error">{error}</Notice> : null}
+        <Button type="primary" htmlType="submit" block size="large" loading={submit.isPending}>
           {t('portal.form.submit')}
         </Button>
-      </Form>
+      </form>
     </Panel>
   );
 }

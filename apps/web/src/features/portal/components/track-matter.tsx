@@ -1,10 +1,11 @@
-import { Alert, Button, Flex, Form, Input } from 'antd';
-import { useState } from 'react';
+import { Button, Flex } from 'antd';
+import { type FormEvent, useState } from 'react';
 import { StatusTag } from '../../../components/tags.tsx';
 import { ApiError } from '../../../lib/api/client.ts';
 import { useErrorText } from '../../../lib/errors.ts';
 import { useI18n } from '../../../lib/i18n/index.tsx';
 import { useTrack } from '../api/portal-api.ts';
+import { described, Field, Notice } from './form-kit.tsx';
 import { ProgressSteps, PublicTimeline } from './progress.tsx';
 import { Facts, Panel } from './ui.tsx';
 
@@ -12,6 +13,22 @@ export function TrackMatter({ initialCode }: { initialCode?: string }) {
   const { t, te, dateTime } = useI18n();
   const errorText = useErrorText();
   const [query, setQuery] = useState({ code: '', phone4: '' });
+  const [code, setCode] = useState(initialCode ?? '');
+  const [phone4, setPhone4] = useState('');
+  const [errors, setErrors] = useState<{ code?: string; phone4?: string }>({});
+  const onSubmit = (ev: FormEvent) => {
+    ev.preventDefault();
+    const e = {
+      code: code.trim() ? undefined : t('common.required'),
+      phone4: /^\d{4}$/.test(phone4.trim()) ? undefined : t('portal.track.phone4Invalid'),
+    };
+    setErrors(e);
+    if (e.code || e.phone4) {
+      document.getElementById(e.code ? 'code' : 'phone4')?.focus();
+      return;
+    }
+    setQuery({ code: code.trim(), phone4: phone4.trim() });
+  };
   const track = useTrack(query.code, query.phone4);
   const notFound =
     track.error instanceof ApiError && (track.error.status === 404 || track.error.status === 403);
@@ -19,39 +36,37 @@ export function TrackMatter({ initialCode }: { initialCode?: string }) {
   return (
     <Flex vertical gap={16}>
       <Panel title={t('portal.track')}>
-        <Form
-          layout="vertical"
-          size="large"
-          initialValues={{ code: initialCode }}
-          onFinish={(v: { code: string; phone4: string }) =>
-            setQuery({ code: v.code.trim(), phone4: v.phone4.trim() })
-          }
-        >
-          <Form.Item
-            name="code"
-            label={t('portal.track.code')}
-            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-          >
-            <Input className="tracking-code" autoCapitalize="characters" />
-          </Form.Item>
-          <Form.Item
-            name="phone4"
-            label={t('portal.track.phone4')}
-            rules={[{ required: true, pattern: /^\d{4}$/, message: t('portal.track.phone4Invalid') }]}
-          >
-            <Input inputMode="numeric" maxLength={4} />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={track.isFetching}>
+        <form className="portal-form" noValidate onSubmit={onSubmit}>
+          <Field id="code" label={t('portal.track.code')} error={errors.code} required>
+            <input
+              id="code"
+              className="portal-input tracking-code"
+              autoCapitalize="characters"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              {...described('code', errors.code)}
+            />
+          </Field>
+          <Field id="phone4" label={t('portal.track.phone4')} error={errors.phone4} required>
+            <input
+              id="phone4"
+              className="portal-input"
+              inputMode="numeric"
+              maxLength={4}
+              value={phone4}
+              onChange={(e) => setPhone4(e.target.value)}
+              {...described('phone4', errors.phone4)}
+            />
+          </Field>
+          <Button type="primary" htmlType="submit" block size="large" loading={track.isFetching}>
             {t('portal.track.submit')}
           </Button>
-        </Form>
+        </form>
       </Panel>
       {track.error ? (
-        <Alert
-          type={notFound ? 'warning' : 'error'}
-          showIcon
-          title={notFound ? t('portal.track.notFound') : errorText(track.error)}
-        />
+        <Notice type={notFound ? 'warning' : 'error'}>
+          {notFound ? t('portal.track.notFound') : errorText(track.error)}
+        </Notice>
       ) : null}
       {r ? (
         <Panel title={t('portal.track.progress')} testId="track-result">

@@ -1,0 +1,92 @@
+import { Alert, Button, Card, Empty, Flex, List, Tag, Typography } from 'antd';
+import { useI18n } from '../../../lib/i18n/index.tsx';
+import type { QueuedAction } from '../api/types.ts';
+import { discard, enqueue } from '../offline/queue.ts';
+
+function ConflictCard({ a, onChange }: { a: QueuedAction; onChange: () => void }) {
+  const { t, te, dateTime } = useI18n();
+  const c = a.conflict!;
+  const action = String(a.payload.action);
+  const canRedo = c.current.allowedActions.includes(action);
+  const redo = async () => {
+    await enqueue('case.act', { ...a.payload, version: c.current.version, base: undefined }, a.photos);
+    await discard(a.seq!);
+    onChange();
+  };
+  return (
+    <Card size="small" className="field-conflict">
+      <Alert
+        type="warning"
+        showIcon
+        message={t('fieldApp.conflict.title', { action: te('fieldApp.kind', a.kind) })}
+        description={t('fieldApp.conflict.body', { status: te('status', c.current.status) })}
+      />
+      <List
+        size="small"
+        dataSource={c.changes}
+        renderItem={(x) => (
+          <List.Item>
+            <Typography.Text>
+              {dateTime(x.at)} · {x.actorName} · {te('status', x.toStatus)}
+              {x.reason ? ` · ${x.reason}` : ''}
+            </Typography.Text>
+          </List.Item>
+        )}
+      />
+      <Flex gap={8} justify="end">
+        <Button onClick={() => discard(a.seq!).then(onChange)}>{t('fieldApp.conflict.discard')}</Button>
+        {canRedo ? (
+          <Button type="primary" onClick={redo}>
+            {t('fieldApp.conflict.redo')}
+          </Button>
+        ) : null}
+      </Flex>
+    </Card>
+  );
+}
+
+/** What is still on the phone: actions waiting for a signal, and the ones the server could not take. */
+export function SyncPanel({ queue, onChange }: { queue: QueuedAction[]; onChange: () => void }) {
+  const { t, te, dateTime } = useI18n();
+  const conflicts = queue.filter((a) => a.state === 'conflict');
+  const rejected = queue.filter((a) => a.state === 'rejected');
+  const pending = queue.filter((a) => a.state === 'pending');
+  return (
+    <Flex vertical gap={8}>
+      {conflicts.map((a) => (
+        <ConflictCard key={a.key} a={a} onChange={onChange} />
+      ))}
+      {rejected.map((a) => (
+        <Card size="small" key={a.key} className="field-rejected">
+          <Alert type="error" showIcon message={te('fieldApp.kind', a.kind)} description={a.error?.message} />
+          <Flex justify="end" style={{ marginTop: 8 }}>
+            <Button onClick={() => discard(a.seq!).then(onChange)}>{t('fieldApp.conflict.discard')}</Button>
+          </Flex>
+        </Card>
+      ))}
+      <Typography.Title level={5} style={{ margin: '8px 0' }}>
+        {t('fieldApp.queue.pending', { n: pending.length })}
+      </Typography.Title>
+      {pending.length ? (
+        <List
+          size="small"
+          bordered
+          dataSource={pending}
+          renderItem={(a) => (
+            <List.Item className="field-pending">
+              <Flex justify="space-between" style={{ width: '100%' }}>
+                <span>
+                  <Tag>{te('fieldApp.kind', a.kind)}</Tag>
+                  {a.photos.length ? <Tag>{t('fieldApp.queue.photos', { n: a.photos.length })}</Tag> : null}
+                </span>
+                <Typography.Text type="secondary">{dateTime(a.createdAt)}</Typography.Text>
+              </Flex>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('fieldApp.queue.empty')} />
+      )}
+    </Flex>
+  );
+}
