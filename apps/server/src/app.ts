@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { ping } from './db/client.ts';
 import type { AppDeps } from './deps.ts';
 import { enforceAccessDeclarations } from './http/access.ts';
+import { type BackpressureOptions, registerBackpressure } from './http/backpressure.ts';
 import { registerErrorHandler, registerNotFound } from './http/errors.ts';
 import { authRoutes, registerViewer } from './modules/auth/auth.routes.ts';
 import { authService } from './modules/auth/auth.service.ts';
@@ -26,6 +27,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { open311Routes } from './modules/open311/open311.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { insightRoutes } from './modules/overview/overview.register.ts';
+import { petitionsRoutes } from './modules/petitions/petitions.routes.ts';
 import { referralsRoutes } from './modules/referrals/referrals.routes.ts';
 import { retentionRoutes } from './modules/retention/retention.routes.ts';
 import { routingRoutes } from './modules/routing/routing.routes.ts';
@@ -35,6 +37,8 @@ import { frameworkErrors, registerSecurity } from './security/index.ts';
 
 export interface BuildOptions {
   logger?: boolean | object;
+  /** load shedding (main.ts reads it from the environment); 512 in flight, no lag check, by default */
+  backpressure?: BackpressureOptions;
 }
 
 /** The whole HTTP surface, built from its dependencies: plugins first, then every module's routes. */
@@ -50,6 +54,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerBackpressure(app, opts.backpressure ?? { maxInFlight: 512, maxLagMs: 0 });
   enforceAccessDeclarations(app);
 
   await app.register(cookie);
@@ -113,6 +118,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   webhooksRoutes(app, deps);
   infoRequestsRoutes(app, deps);
   referralsRoutes(app, deps);
+  petitionsRoutes(app, deps);
   retentionRoutes(app, deps);
   if (deps.config.demo) devRoutes(app, deps);
 

@@ -4,8 +4,10 @@ import { readEnv } from './config.ts';
 import { type Database, openPglite, openPostgres } from './db/client.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { createDeps } from './deps.ts';
+import { backpressureFromEnv } from './http/backpressure.ts';
 import { startJobs } from './jobs/index.ts';
 import { clockFromEnv } from './modules/deadlines/test-clock.ts';
+import { smsGatewayFromEnv } from './modules/notifications/sms-http.ts';
 
 // env → db → migrate → app → listen → jobs; graceful shutdown.
 const env = readEnv();
@@ -32,13 +34,17 @@ const deps = createDeps({
     webDist: env.webDist,
     logLevel: env.logLevel,
   },
+  sms: smsGatewayFromEnv(process.env),
 });
 if (env.demo) {
   const made = await seedDemoIfEmpty(deps);
   if (made) console.log(`hewei: demo county created: ${made.cases} cases, ${made.events} timeline events`);
 }
 await deps.org.refresh();
-const app = await buildApp(deps, { logger: { level: env.logLevel } });
+const app = await buildApp(deps, {
+  logger: { level: env.logLevel },
+  backpressure: backpressureFromEnv(database.kind),
+});
 await app.listen({ port: env.port, host: env.host });
 const jobs = startJobs(deps, app.log);
 app.log.info(

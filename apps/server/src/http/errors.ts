@@ -18,6 +18,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       },
     };
     if (e.code === 'RATE_LIMITED' && !reply.getHeader('retry-after')) reply.header('retry-after', '60');
+    if (e.code === 'OVERLOADED' && !reply.getHeader('retry-after')) reply.header('retry-after', '1');
     return reply.status(e.status).send(body);
   });
 }

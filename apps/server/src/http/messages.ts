@@ -31,6 +31,7 @@ const CODES: Record<ErrorCode, [string, string]> = {
     'This Idempotency-Key was already used for a different submission',
   ],
   RATE_LIMITED: ['请求过于频繁，请稍后再试', 'Too many requests; try again later'],
+  OVERLOADED: ['系统繁忙，请稍后重试', 'The service is busy; please try again shortly'],
   PAYLOAD_TOO_LARGE: ['请求内容过大', 'The request is too large'],
   DATA_DIR_LOCKED: ['数据目录正被另一个进程使用', 'The data directory is in use by another process'],
   INTERNAL: ['服务器内部错误，请稍后再试', 'Internal error; please try again later'],
@@ -250,14 +251,28 @@ const RULES: Record<string, [string, string]> = {
   // channels: webhooks, information requests, partner referrals
   WEBHOOK_INACTIVE: ['该订阅已停用', 'This subscription is no longer active'],
   INFO_LINK_UNKNOWN: ['链接无效', 'This link is not valid'],
-  INFO_LINK_USED: ['该链接已使用过，每个链接只能回复一次', 'This link has already been used: it answers once'],
-  INFO_LINK_EXPIRED: ['该链接已过期，请联系承办人重新发送', 'This link has expired; ask the handler for a new one'],
+  INFO_LINK_USED: [
+    '该链接已使用过，每个链接只能回复一次',
+    'This link has already been used: it answers once',
+  ],
+  INFO_LINK_EXPIRED: [
+    '该链接已过期，请联系承办人重新发送',
+    'This link has expired; ask the handler for a new one',
+  ],
   INFO_REQUEST_OPEN: [
     '已有一条补充信息请求在等待群众回复',
     'A request for information is already waiting for the resident',
   ],
-  REFERRAL_STAGE: ['转办当前状态（{status}）不允许此操作', 'The referral’s state ({status}) does not allow this'],
-  REFERRAL_OPEN: ['该事项已转至该单位，尚未办结', 'The case is already with this partner and not yet settled'],
+  REFERRAL_STAGE: [
+    '转办当前状态（{status}）不允许此操作',
+    'The referral’s state ({status}) does not allow this',
+  ],
+  REFERRAL_OPEN: [
+    '该事项已转至该单位，尚未办结',
+    'The case is already with this partner and not yet settled',
+  ],
+  NOT_A_PETITION: ['该事项不是信访事项', 'This case is not a petition'],
+  PETITION_NO_RESULT: ['尚未记录处理结果，不能出具处理意见书', 'No result recorded yet: no reply letter'],
 };
 
 export function messageFor(

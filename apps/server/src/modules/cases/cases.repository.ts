@@ -136,8 +136,41 @@ function outboxRow(s: CaseState, e: CaseEvent) {
   };
 }
 
+const isTx = (q: Q): q is Tx => 'rollback' in q;
+
+const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
+function prepare(db: Db) {
+  const countyId = sql.placeholder('countyId');
+  const id = sql.placeholder('id');
+  return {
+    caseById: db
+      .select()
+      .from(cases)
+      .where(and(eq(cases.countyId, countyId), eq(cases.id, id)))
+      .prepare('hewei_case_by_id'),
+    assignmentsOf: db
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.countyId, countyId), eq(assignments.caseId, id)))
+      .prepare('hewei_case_assignments'),
+  };
+}
+function prepared(db: Db) {
+  const known = statements.get(db);
+  if (known) return known;
+  const made = prepare(db);
+  statements.set(db, made);
+  return made;
+}
+
 export const casesRepository = {
   async loadCase(q: Q, countyId: string, id: string, forUpdate = false): Promise<CaseState | undefined> {
+    if (!forUpdate && !isTx(q)) {
+      // the hottest read of all (every case page, every action's first look): prepared once per pool
+      const { caseById, assignmentsOf } = prepared(q);
+      const [row] = await caseById.execute({ countyId, id });
+      return row ? rowToState(row, await assignmentsOf.execute({ countyId, id })) : undefined;
+    }
     const base = q
       .select()
       .from(cases)
