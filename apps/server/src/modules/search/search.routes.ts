@@ -7,6 +7,7 @@ import { caseSearch, cases } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { STAFF, viewerOf } from '../../http/access.ts';
 import { localeOf } from '../../http/messages.ts';
+import { maskIdNumber, maskPhone } from '../../lib/crypto.ts';
 import { caseSummarySchema, presentRow } from '../cases/cases.presenter.ts';
 import { visibleTo } from '../cases/cases.queries.ts';
 import { matchAllQuery, queryTerms } from './search.query.ts';
@@ -84,7 +85,8 @@ export function searchRoutes(app: FastifyInstance, deps: AppDeps) {
       const now = deps.clock.now();
       const locale = localeOf(req.headers['accept-language']);
       return {
-        terms,
+        // what was searched for, as the page shows it: a phone or ID number only masked
+        terms: terms.map(maskTerm),
         items: rows
           .slice(0, q.limit)
           .map((r) => ({ ...presentRow(r.c, deps.org, locale, now), rank: Math.round(r.rank * 1e4) / 1e4 })),
@@ -92,4 +94,11 @@ export function searchRoutes(app: FastifyInstance, deps: AppDeps) {
       };
     },
   );
+}
+
+/** A term that is a phone or ID number is personal data: echoed masked, like everywhere else. */
+function maskTerm(term: string): string {
+  if (/^1\d{10}$/.test(term)) return maskPhone(term) ?? term;
+  if (/^\d{17}[\dxX]$/.test(term)) return maskIdNumber(term) ?? term;
+  return term;
 }

@@ -104,4 +104,15 @@ describe('search', () => {
       [id],
     );
   });
+
+  it('echoes a phone or ID number searched for only masked', async () => {
+    const r = await t.call({
+      method: 'GET',
+      url: '/api/v1/search?q=13712349876%20110101199003074573',
+      as: 'leader',
+    });
+    assert.equal(r.statusCode, 200, r.body);
+    assert.deepEqual(r.json().terms, ['137****9876', '1101**********4573']);
+    assert.ok(!r.body.includes('13712349876') && !r.body.includes('110101199003074573'));
+  });
 });
