@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -6,7 +6,7 @@ const tz = (name: string) => timestamp(name, { withTimezone: true });
 export const notifications = pgTable(
   'notifications',
   {
-    id: text('id').primaryKey(),
+    id: text('id').notNull(),
     countyId: text('county_id').notNull(),
     userId: text('user_id').notNull(),
     caseId: text('case_id'),
@@ -15,7 +15,10 @@ export const notifications = pgTable(
     createdAt: tz('created_at').notNull(),
     readAt: tz('read_at'),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.countyId, t.id] }),
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+  ],
 );
 
 /** What the local SMS sink "sent": the default gateway records instead of sending. */

@@ -80,7 +80,13 @@ export function notificationsRoutes(app: FastifyInstance, deps: AppDeps) {
       const done = await db
         .update(notifications)
         .set({ readAt: clock.now() })
-        .where(and(eq(notifications.id, req.params.id), eq(notifications.userId, v.userId)))
+        .where(
+          and(
+            eq(notifications.countyId, v.countyId),
+            eq(notifications.id, req.params.id),
+            eq(notifications.userId, v.userId),
+          ),
+        )
         .returning({ id: notifications.id });
       if (!done.length) throw new HeweiError('NOT_FOUND');
       return reply.status(204).send(null);
