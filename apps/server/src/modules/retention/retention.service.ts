@@ -1,7 +1,15 @@
 import { ANONYMISED, applySystemTransition } from '@hewei/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { appMeta, attachments, caseAnonymisations, caseParties, outbox } from '../../db/schema/index.ts';
+import {
+  appMeta,
+  attachments,
+  caseAnonymisations,
+  caseParties,
+  householdIncidents,
+  notifications,
+  outbox,
+} from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -105,7 +113,24 @@ async function anonymiseOne(deps: AppDeps, tx: Tx, countyId: string, id: string,
     .set({ payload: sql`hewei_redact(${outbox.payload})` })
     .where(of(outbox))
     .returning({ id: outbox.id });
-  const removed = { parties: parties.length, attachments: files.length, outbox: messages.length, events: 0 };
+  const notices = await tx
+    .update(notifications)
+    .set({ payload: sql`hewei_redact(${notifications.payload})` })
+    .where(of(notifications))
+    .returning({ id: notifications.id });
+  // the household register keeps its own lifecycle; only this case's link to it goes
+  const links = await tx
+    .delete(householdIncidents)
+    .where(of(householdIncidents))
+    .returning({ id: householdIncidents.householdId });
+  const removed = {
+    parties: parties.length,
+    attachments: files.length,
+    outbox: messages.length,
+    notifications: notices.length,
+    householdLinks: links.length,
+    events: 0,
+  };
   await tx
     .insert(caseAnonymisations)
     .values({ countyId, caseId: id, at: ctx.now, retentionDays: days, removed });

@@ -116,7 +116,9 @@ describe('retention: finished cases lose their personal data after the period', 
     const dump = JSON.stringify([
       await rowsOf(sql`select * from cases where id = ${closedId}`),
       ...(await Promise.all(
-        ['case_parties', 'case_events', 'outbox', 'attachments'].map((x) => rowsOf(own(x))),
+        ['case_parties', 'case_events', 'outbox', 'attachments', 'notifications', 'household_incidents'].map(
+          (x) => rowsOf(own(x)),
+        ),
       )),
       await rowsOf(sql`select doc::text from case_search where case_id = ${closedId}`),
     ]);
