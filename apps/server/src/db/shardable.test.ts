@@ -42,7 +42,7 @@ async function constraints(): Promise<Constraint[]> {
              case when c.contype = 'f' then c.confrelid::regclass::text end as "references"
       from pg_constraint c join pg_namespace n on n.oid = c.connamespace
       where n.nspname = 'public' and c.contype in ('p', 'u', 'f')`)
-  ).rows as Constraint[];
+  ).rows as unknown as Constraint[];
   return rows.map((r) => ({
     ...r,
     table: r.table.replace(/^"|"$/g, ''),
