@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 export const BUDGET_KB = 200;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROUTER = join(root, 'apps', 'web', 'src', 'app', 'router.tsx');
+const FEATURE_MESSAGES = 'src/lib/i18n/features.ts';
 
 interface Chunk {
   file: string;
@@ -31,11 +32,12 @@ export interface PageSize {
 
 /** Every route under /portal in the router: its path and the route modules it loads. */
 export function portalRoutes(routerSource = readFileSync(ROUTER, 'utf8')): Record<string, string[]> {
-  const modules = new Map<string, string>();
+  // page(...) also loads the features' strings (lib/i18n/features.ts) before it shows: count them
+  const modules = new Map<string, string[]>();
   for (const m of routerSource.matchAll(
-    /const (\w+) = (?:page|lite)\(\(\) => import\('\.\/(routes\/[\w-]+\.tsx)'\)\)/g,
+    /const (\w+) = (page|lite)\(\(\) => import\('\.\/(routes\/[\w-]+\.tsx)'\)\)/g,
   ))
-    modules.set(m[1], `src/app/${m[2]}`);
+    modules.set(m[1], [`src/app/${m[3]}`, ...(m[2] === 'page' ? [FEATURE_MESSAGES] : [])]);
   const open = routerSource.match(/<Route path="\/portal" element=\{<(\w+) \/>\}>/);
   if (!open) throw new Error('no /portal route in the router');
   const layout = modules.get(open[1])!;
@@ -48,7 +50,7 @@ export function portalRoutes(routerSource = readFileSync(ROUTER, 'utf8')): Recor
     const path = m[1] === 'index' ? '/portal' : `/portal/${m[2]}`;
     const mod = modules.get(m[3]);
     if (!mod) throw new Error(`route ${path}: ${m[3]} is not a lazy page`);
-    pages[path] = [layout, mod];
+    pages[path] = [...new Set([...layout, ...mod])];
   }
   return pages;
 }

@@ -83,7 +83,9 @@ for (const locale of ['zh-CN', 'en'] as UiLocale[]) {
         if (s.user) await signIn(page, s.user);
         await page.goto(s.path);
         await s.ready(page);
-        await page.waitForLoadState('networkidle');
+        // not 'networkidle': the live boards keep their event stream open
+        await page.waitForLoadState('load');
+        await page.waitForTimeout(400);
         await shot(page, `${locale}-${s.name}`);
         if (s.name === 'dispatch-board') {
           await page.locator('.ant-table-row button').first().click();

@@ -1,10 +1,12 @@
 // Direct API calls a journey needs for facts a person would know (their department, a demo SMS code).
 export class ApiSession {
   private cookie = '';
-  private readonly base: string;
+  readonly base: string;
+  private readonly locale: string;
 
-  constructor(base: string) {
+  constructor(base: string, locale = 'zh-CN') {
     this.base = base;
+    this.locale = locale;
   }
 
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -12,7 +14,7 @@ export class ApiSession {
       method,
       headers: {
         'content-type': 'application/json',
-        'accept-language': 'zh-CN',
+        'accept-language': this.locale,
         ...(this.cookie ? { cookie: this.cookie } : {}),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -22,6 +24,11 @@ export class ApiSession {
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path} -> ${res.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** the session cookie, for a request made outside `call` (e.g. a CSV upload) */
+  get cookieHeader(): string {
+    return this.cookie;
   }
 
   async signIn(username: string, password = 'hewei-demo') {

@@ -32,6 +32,8 @@ export async function startFront(
           up.pipe(res);
         },
       );
+      // a browser leaving (e.g. closing a live event stream) ends the upstream request too
+      res.on('close', () => upstream.destroy());
       upstream.on('error', () => {
         res.writeHead(502);
         res.end();

@@ -1,15 +1,30 @@
 // Small helpers that act on the UI the way a person does: type into a search, pick from a list, press a button.
 import type { Locator, Page } from 'playwright-core';
-import { zhCN } from '../../apps/web/src/lib/i18n/catalogues.ts';
+import { en, zhCN } from '../../apps/web/src/lib/i18n/catalogues.ts';
+import type { UiLocale } from './browser.ts';
 
 export type MessageKey = keyof typeof zhCN;
-/** The zh-CN label a person sees, read from the app's own catalogue so wording changes don't break journeys. */
+let uiLocale: UiLocale = 'zh-CN';
+/** The locale the journey's person reads (one journey file per locale: each runs in its own process). */
+export function setUiLocale(locale: UiLocale): void {
+  uiLocale = locale;
+}
+/** The label a person sees, read from the app's own catalogue so wording changes don't break journeys. */
 export const L = (key: MessageKey, vars: Record<string, string> = {}) =>
-  zhCN[key].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+  (uiLocale === 'en' ? en : zhCN)[key].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
 
-/** Opens an antd Select by its input id, types to filter, and picks the option whose label contains `text`. */
+/**
+ * Picks the option whose label contains `text`: in a native select (the resident portal) directly, in an antd
+ * Select (staff screens) by opening it by its input id and typing to filter.
+ */
 export async function pick(page: Page, id: string, text: string): Promise<void> {
   const input = page.locator(`#${id}`);
+  if ((await input.evaluate((e) => e.tagName)) === 'SELECT') {
+    await input.locator('option', { hasText: text }).first().waitFor({ state: 'attached' });
+    const value = await input.locator('option', { hasText: text }).first().getAttribute('value');
+    await input.selectOption(value ?? '');
+    return;
+  }
   await input.click();
   await input.fill(text);
   const option = page
@@ -61,5 +76,9 @@ export async function act(
 }
 
 export async function choose(dialog: Locator, label: string): Promise<void> {
-  await dialog.locator('.ant-radio-button-wrapper').filter({ hasText: label }).first().click();
+  await dialog
+    .locator('.ant-radio-button-wrapper, .portal-choice label')
+    .filter({ hasText: label })
+    .first()
+    .click();
 }

@@ -69,13 +69,15 @@ export function createDeps(p: {
   clock: Clock;
   dataDir: string;
   config: AppConfig;
+  /** a real SMS provider (main.ts reads HEWEI_SMS_URL); the local sink when absent */
+  sms?: SmsGateway;
 }): AppDeps {
   const deps: AppDeps = {
     db: p.db,
     dbKind: p.dbKind,
     clock: p.clock,
     calendar: createWorkingCalendar(),
-    sms: sinkSmsGateway(p.db),
+    sms: p.sms ?? sinkSmsGateway(p.db),
     storage: directoryStorage(join(p.dataDir, 'files')),
     pii: createPiiFromDataDir(p.dataDir),
     org: createOrgDirectory(p.db),

@@ -6,10 +6,12 @@ import type { Plugin } from 'vite';
 
 const TEMPLATE = join(dirname(fileURLToPath(import.meta.url)), 'field-sw.js');
 const FIELD_ROUTE = /\/app\/routes\/field[^/]*\.tsx$/;
+const ROUTE = /\/app\/routes\//;
 
 /**
  * Emits the field app's service worker (`/sw.js`) with the files it precaches: the shell (index.html,
- * the entry chunk and its imports, CSS) and everything the /field route imports, so that the grid
+ * the entry chunk with its static and lazy imports, CSS, but not the other pages) and everything the
+ * /field route imports, so that the grid
  * worker's app opens with no connection once it has been opened online.
  */
 export function fieldOffline(): Plugin {
@@ -24,6 +26,12 @@ export function fieldOffline(): Plugin {
         need.add(file);
         if (item.type !== 'chunk') return;
         for (const f of item.imports) visit(f);
+        // lazily loaded parts of the shell (catalogues) are needed offline; other pages are not
+        for (const f of item.dynamicImports) {
+          const target = bundle[f];
+          const facade = target?.type === 'chunk' ? (target.facadeModuleId ?? '') : '';
+          if (!ROUTE.test(facade) || FIELD_ROUTE.test(facade)) visit(f);
+        }
         for (const f of item.viteMetadata?.importedCss ?? []) need.add(f);
         for (const f of item.viteMetadata?.importedAssets ?? []) need.add(f);
       };

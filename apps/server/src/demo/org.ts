@@ -9,6 +9,7 @@ import {
   regions,
   users,
 } from '../db/schema/index.ts';
+import type { Pii } from '../lib/pii/index.ts';
 import { geographyGrids, insertOrgExtras } from '../modules/org/org.seed.ts';
 import { categoryRows } from './categories.ts';
 
@@ -41,7 +42,13 @@ export const regionId = (code: string) => `r-${code}`;
 export const departmentId = (countyCode: string, key: string) => `d-${countyCode}-${key}`;
 
 /** Writes regions, grids, centers, departments, mediation organisations, categories and users. */
-export async function insertOrg(db: Db, spec: OrgSpec, passwordHash: string, at: Date) {
+export async function insertOrg(
+  db: Db,
+  spec: OrgSpec,
+  passwordHash: string,
+  at: Date,
+  opts: { pii?: Pii } = {},
+) {
   const county = regionId(spec.county.code);
   const regionRows: (typeof regions.$inferInsert & {
     path: string[];
@@ -202,6 +209,6 @@ export async function insertOrg(db: Db, spec: OrgSpec, passwordHash: string, at:
       createdAt: at,
     })),
   );
-  await insertOrgExtras(db, spec, { county, regionRows, gridRows, at });
+  await insertOrgExtras(db, spec, { county, regionRows, gridRows, at, pii: opts.pii });
   return { countyId: county, regions: regionRows.length, grids: gridRows.length };
 }

@@ -57,7 +57,9 @@ export function simulateDemo(
 export async function seedDemo(deps: AppDeps, opts: { days?: number; perDay?: number } = {}) {
   const { spec, anchor, cases: simulated } = simulateDemo(deps.clock.now(), deps.calendar, opts);
   const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 });
-  await insertOrg(deps.db, spec, passwordHash, new Date(anchor.getTime() - 200 * 86_400_000));
+  await insertOrg(deps.db, spec, passwordHash, new Date(anchor.getTime() - 200 * 86_400_000), {
+    pii: deps.pii,
+  });
   // the directory knows the new grids, so cases are stamped with the grid (and version) they came in
   await deps.org.refresh();
   const events = await persistCases(deps.db, simulated, {

@@ -15,12 +15,11 @@ const A = { marker: 'MATRIXA7f3q', name: '矩阵甲某', phone: '13811112222', i
 const B = { marker: 'MATRIXB9k2w', name: '矩阵乙某', phone: '13833334444' };
 const REVEALERS = ['operator', 'dispatcher', 'handler', 'mediator', 'grid_worker'];
 /**
- * Found by this matrix and left to the issue that owns the route (see the issue-11 report): the
- * Open311 GeoReport feed is public by the standard (no key for GET requests, standards.md §1.3),
- * and it lists every case with its description and tracking code to anyone. Listed here so the
- * matrix stays a gate for everything else; remove the entry once the feed is redacted.
+ * Routes with a known leak, left to the issue that owns them. Empty: the Open311 feed (public by
+ * the standard) now shows a description and place only for requests submitted through Open311,
+ * and no tracking code at all (service_request_id is the case id).
  */
-const KNOWN_FINDINGS = new Set(['GET /open311/v2/requests/:file', 'GET /open311/v2/:file']);
+const KNOWN_FINDINGS = new Set<string>();
 // routes the matrix does not drive: ending the caller's own session, and a websocket upgrade
 const NOT_DRIVEN = new Set(['POST /api/v1/auth/logout', 'GET /api/v1/mediation/rooms/:sessionId/ws']);
 

@@ -1,10 +1,13 @@
 import {
   AlertOutlined,
+  ApartmentOutlined,
+  ApiOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FieldTimeOutlined,
   FileTextOutlined,
   FormOutlined,
   GlobalOutlined,
@@ -53,6 +56,9 @@ const NAV: NavDef[] = [
   { key: '/reports', label: 'nav.reports', icon: <FileTextOutlined />, roles: ['leader', 'supervisor'] },
   { key: '/cases', label: 'nav.cases', icon: <SearchOutlined />, roles: 'all' },
   { key: '/admin/map', label: 'nav.adminMap', icon: <GlobalOutlined />, roles: ['admin'] },
+  { key: '/admin/deadlines', label: 'nav.adminDeadlines', icon: <FieldTimeOutlined />, roles: ['admin'] },
+  { key: '/admin/org', label: 'nav.adminOrg', icon: <ApartmentOutlined />, roles: ['admin'] },
+  { key: '/admin/webhooks', label: 'channels.webhooks.nav', icon: <ApiOutlined />, roles: ['admin'] },
   { key: '/mediation', label: 'mediation.nav', icon: <TeamOutlined />, roles: ['mediator', 'dispatcher'] },
 ];
 

@@ -28,11 +28,15 @@ const Supervise = page(() => import('./routes/supervise.tsx'));
 const Cases = page(() => import('./routes/cases.tsx'));
 const CasePage = page(() => import('./routes/case.tsx'));
 const AdminMap = page(() => import('./routes/admin-map.tsx'));
+const AdminDeadlines = page(() => import('./routes/admin-deadlines.tsx'));
+const AdminOrg = page(() => import('./routes/admin-org.tsx'));
 const MediationDesk = page(() => import('./routes/mediation.tsx'));
 const MediationCase = page(() => import('./routes/mediation-case.tsx'));
 const MediationRoom = page(() => import('./routes/mediation-room.tsx'));
 const PortalMediation = page(() => import('./routes/portal-mediation.tsx'));
 const PortalMediationCase = page(() => import('./routes/portal-mediation-case.tsx'));
+const PortalInfo = page(() => import('./routes/portal-info.tsx'));
+const AdminWebhooks = page(() => import('./routes/admin-webhooks.tsx'));
 const Overview = page(() => import('./routes/overview.tsx'));
 const Analysis = page(() => import('./routes/analysis.tsx'));
 const Reports = page(() => import('./routes/reports.tsx'));
@@ -55,6 +59,7 @@ export function AppRoutes() {
               <Route path="mine/:id" element={<PortalCase />} />
               <Route path="mediation" element={<PortalMediation />} />
               <Route path="mediation/:caseId" element={<PortalMediationCase />} />
+              <Route path="info/:token" element={<PortalInfo />} />
             </Route>
             <Route path="/mediation/room/:sessionId" element={<MediationRoom />} />
             <Route path="/field" element={<Field />} />
@@ -68,6 +73,9 @@ export function AppRoutes() {
               <Route path="cases" element={<Cases />} />
               <Route path="cases/:id" element={<CasePage />} />
               <Route path="admin/map" element={<AdminMap />} />
+              <Route path="admin/deadlines" element={<AdminDeadlines />} />
+              <Route path="admin/webhooks" element={<AdminWebhooks />} />
+              <Route path="admin/org" element={<AdminOrg />} />
               <Route path="mediation" element={<MediationDesk />} />
               <Route path="mediation/:id" element={<MediationCase />} />
               <Route path="overview" element={<Overview />} />

@@ -12,9 +12,26 @@ interface Props {
   loadingMore?: boolean;
   onMore?: () => void;
   emptyText?: string;
+  /**
+   * Virtual rows (a live queue of thousands): only the rows in view are in the DOM, and the next
+   * page loads as the list is scrolled near its end. The value is the list's height in pixels.
+   */
+  virtualHeight?: number;
 }
 
-export function CaseTable({ items, loading, onOpen, hasMore, loadingMore, onMore, emptyText }: Props) {
+/** How close to the end (px) a virtual list asks for the next page. */
+const NEAR_END = 300;
+
+export function CaseTable({
+  items,
+  loading,
+  onOpen,
+  hasMore,
+  loadingMore,
+  onMore,
+  emptyText,
+  virtualHeight,
+}: Props) {
   const { t, te, dateTime } = useI18n();
   const columns: ColumnsType<CaseSummary> = [
     {
@@ -80,7 +97,17 @@ export function CaseTable({ items, loading, onOpen, hasMore, loadingMore, onMore
         dataSource={items}
         loading={loading}
         pagination={false}
-        scroll={{ x: 1380 }}
+        scroll={virtualHeight ? { x: 1380, y: virtualHeight } : { x: 1380 }}
+        virtual={!!virtualHeight}
+        onScroll={
+          virtualHeight
+            ? (e) => {
+                const el = e.currentTarget;
+                if (hasMore && !loadingMore && el.scrollTop + el.clientHeight >= el.scrollHeight - NEAR_END)
+                  onMore?.();
+              }
+            : undefined
+        }
         locale={emptyText ? { emptyText } : undefined}
         rowClassName={() => 'clickable-row'}
         onRow={(row) => ({ onClick: () => onOpen(row.id) })}

@@ -51,7 +51,7 @@ export function QueueBoard(props: Props) {
   const tabKey = params.get('tab') ?? tabs[0].key;
   const tab = tabs.find((x) => x.key === tabKey) ?? tabs[0];
   const openId = params.get('case');
-  const list = useCaseList({ ...filters, ...tab.filters }, { poll });
+  const list = useCaseList({ ...filters, ...tab.filters }, { poll, limit: view === 'table' ? 100 : 50 });
 
   const update = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -106,6 +106,7 @@ export function QueueBoard(props: Props) {
           />
         ) : (
           <CaseTable
+            virtualHeight={Math.max(360, (typeof window === 'undefined' ? 900 : window.innerHeight) - 320)}
             items={list.items}
             loading={list.isLoading}
             onOpen={(id) => update({ case: id })}

@@ -25,8 +25,34 @@ export function resolveDeadline(
   }
 }
 
-export function acceptDeadline(urgent: boolean, _kind: CaseKind, from: Date, cal: WorkingCalendar): Date {
-  return urgent ? new Date(from.getTime() + 30 * 60_000) : cal.addWorkingHours(from, 8);
+/**
+ * A petition (信访) runs on the statutory limits of the 信访工作条例 (2022), in calendar days: decide
+ * whether to accept within 15 days of receipt, settle within 60 days of acceptance, extend once by
+ * at most 30 days; the petitioner may ask for a review within 30 days of the written reply.
+ */
+export const PETITION_DAYS = { accept: 15, resolve: 60, extension: 30, review: 30 } as const;
+const DAY = 24 * HOUR;
+export const addCalendarDays = (from: Date, days: number) => new Date(from.getTime() + days * DAY);
+
+export function acceptDeadline(urgent: boolean, kind: CaseKind, from: Date, cal: WorkingCalendar): Date {
+  if (urgent) return new Date(from.getTime() + 30 * 60_000);
+  return kind === 'petition' ? addCalendarDays(from, PETITION_DAYS.accept) : cal.addWorkingHours(from, 8);
+}
+
+/**
+ * A petition's time to settle: the statutory 60 days stand in for the yellow default and cap every
+ * other colour (a red one keeps its 24 hours, an orange commitment may not run past them).
+ */
+export function petitionResolveBy(colour: Colour, policyDeadline: string, now: Date): string {
+  const statutory = addCalendarDays(now, PETITION_DAYS.resolve).toISOString();
+  if (colour === 'yellow') return statutory;
+  return policyDeadline < statutory ? policyDeadline : statutory;
+}
+
+/** A petition's extension adds its working days but never more than 30 calendar days. */
+export function petitionExtended(base: Date, extended: Date): string {
+  const cap = addCalendarDays(base, PETITION_DAYS.extension);
+  return (extended < cap ? extended : cap).toISOString();
 }
 
 export const objectionDeadline = (from: Date, cal: WorkingCalendar) => cal.addWorkingHours(from, 8);

@@ -2,7 +2,7 @@ import { HeweiError, ruleViolation } from '../errors.ts';
 import type { WorkingCalendar } from '../time/calendar.ts';
 import { canView, currentAssignment, holdsRelation } from './access.ts';
 import { type PolicyContext, stageDeadline } from './deadline-policy.ts';
-import { acceptDeadline } from './deadlines.ts';
+import { acceptDeadline, petitionExtended, petitionResolveBy } from './deadlines.ts';
 import { evolve } from './evolve.ts';
 import { ACTION_PAYLOADS } from './schemas.ts';
 import { type CaseAction, TRANSITIONS, type TransitionRule, USER_ACTIONS } from './transitions.ts';
@@ -181,7 +181,8 @@ function decide(
   switch (action) {
     case 'triage': {
       const committed = p.colour === 'orange' ? p.committedWorkingDays : null;
-      const resolveBy = stageDeadline('resolve', scope(p.colour), now, ctx, committed);
+      const policyBy = stageDeadline('resolve', scope(p.colour), now, ctx, committed);
+      const resolveBy = state.kind === 'petition' ? petitionResolveBy(p.colour, policyBy, now) : policyBy;
       Object.assign(data, {
         complexity: p.colour === 'red' ? p.complexity : p.colour === 'green' ? 'simple' : 'complex',
         colour: p.colour,
@@ -251,7 +252,8 @@ function decide(
     case 'grantExtension': {
       const req = state.extensionRequest!;
       const base = state.resolveBy ? new Date(state.resolveBy) : now;
-      data.resolveBy = cal.addWorkingDays(base, req.workingDays).toISOString();
+      const extended = cal.addWorkingDays(base, req.workingDays);
+      data.resolveBy = state.kind === 'petition' ? petitionExtended(base, extended) : extended.toISOString();
       data.workingDays = req.workingDays;
       break;
     }

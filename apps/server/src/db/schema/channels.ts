@@ -193,7 +193,9 @@ export const infoRequests = pgTable(
   (t) => [
     primaryKey({ columns: [t.countyId, t.id] }),
     caseFk(t, 'info_requests_case_fk'),
-    unique('info_requests_token_uq').on(t.tokenHash),
+    // the county is in every key (shardable); the public link is looked up by its hash alone
+    unique('info_requests_token_uq').on(t.countyId, t.tokenHash),
+    index('info_requests_token_idx').on(t.tokenHash),
   ],
 );
 

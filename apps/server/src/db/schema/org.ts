@@ -69,6 +69,8 @@ export const departments = pgTable('departments', {
   regionId: text('region_id').notNull(),
   name: text('name').notNull(),
   nameEn: text('name_en').notNull(),
+  /** a deactivated department keeps its history but is no longer offered for new work */
+  active: boolean('active').notNull().default(true),
 });
 
 export const mediationOrgs = pgTable('mediation_orgs', {

@@ -23,6 +23,7 @@ export const PARTY_PURPOSE = {
 export const USER_PHONE_PURPOSE = 'users.phone';
 export const TOTP_PURPOSE = 'user_totp.secret';
 export const HOUSEHOLD_PHONE_PURPOSE = 'households.head_phone';
+export const ORG_PERSON_PHONE_PURPOSE = 'org_people.phone';
 
 export async function indexParty(
   tx: Tx,
@@ -64,6 +65,12 @@ export const PII_COLUMNS: PiiColumnSet[] = [
     index: (tx, pii, r) => indexUserPhone(tx, pii, r.id!, r.phone),
   },
   { table: 'user_totp', key: ['user_id'], columns: [{ name: 'secret', purpose: TOTP_PURPOSE }] },
+  // grid workers and village mediators: rows written before sealing are sealed by the sweep
+  {
+    table: 'org_people',
+    key: ['county_id', 'id'],
+    columns: [{ name: 'phone', purpose: ORG_PERSON_PHONE_PURPOSE }],
+  },
   {
     table: 'households',
     key: ['county_id', 'id'],

@@ -112,6 +112,7 @@ export function analysisRoutes(app: FastifyInstance, deps: AppDeps, warnings = w
         querystring: z.object({
           state: z.enum(['open', 'acknowledged', 'handled', 'dismissed']).optional(),
           kind: z.string().max(40).optional(),
+          regionId: z.string().max(64).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
         response: { 200: z.object({ items: z.array(warningSchema) }) },

@@ -90,9 +90,15 @@ export function warningsService(deps: AppDeps) {
   }
 
   return {
-    async list(v: Viewer, q: { state?: string; kind?: string; limit: number }, locale: Locale) {
+    async list(
+      v: Viewer,
+      q: { state?: string; kind?: string; regionId?: string; limit: number },
+      locale: Locale,
+    ) {
       const where = [eq(warnings.countyId, v.countyId), routedTo(v)];
       if (q.kind) where.push(eq(warnings.kind, q.kind));
+      // narrowed to the warnings routed to a region (inside the viewer's) or below it
+      if (q.regionId) where.push(sql`${warnings.regionPath} @> array[${q.regionId}]::text[]`);
       const rows = await db
         .select()
         .from(warnings)

@@ -8,7 +8,7 @@ import {
 } from '@hewei/domain';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { holidayYearVersions } from '../../db/schema/index.ts';
+import { holidayYearVersions, users } from '../../db/schema/index.ts';
 
 type Q = Db | Tx;
 
@@ -81,11 +81,12 @@ export const calendarRepository = {
     q
       .select({
         version: holidayYearVersions.version,
-        changedBy: holidayYearVersions.changedBy,
+        changedBy: sql<string>`coalesce(${users.displayName}, ${holidayYearVersions.changedBy})`,
         changedAt: holidayYearVersions.changedAt,
         reason: holidayYearVersions.reason,
       })
       .from(holidayYearVersions)
+      .leftJoin(users, eq(users.id, holidayYearVersions.changedBy))
       .where(eq(holidayYearVersions.year, year))
       .orderBy(desc(holidayYearVersions.version))
       .limit(50),

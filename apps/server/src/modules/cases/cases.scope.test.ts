@@ -34,6 +34,19 @@ const CASE_ROUTES: Record<string, { payload?: object; seerWithoutRole: string | 
     payload: { field: 'phone' },
     seerWithoutRole: 'leader',
   },
+  // channels (issue 6): questions to the resident, referrals to the police and courts
+  'GET /api/v1/cases/:id/info-requests': { seerWithoutRole: null },
+  'POST /api/v1/cases/:id/info-requests': { payload: { question: '请补充' }, seerWithoutRole: 'gw-a1' },
+  'GET /api/v1/cases/:id/referrals': { seerWithoutRole: null },
+  'POST /api/v1/cases/:id/referrals': {
+    payload: { partner: 'police', note: '转110' },
+    seerWithoutRole: 'gw-a1',
+  },
+  'POST /api/v1/cases/:id/referrals/:referralId/receipt': { payload: {}, seerWithoutRole: 'gw-a1' },
+  'POST /api/v1/cases/:id/referrals/:referralId/result': {
+    payload: { outcome: 'resolved', note: '已处置' },
+    seerWithoutRole: 'gw-a1',
+  },
 };
 // People who must not know a town-A case exists.
 const OUTSIDERS = ['dispatcher-b', 'gw-b1', 'supervisor-b', 'handler-x', '13900000002'];

@@ -1,7 +1,7 @@
 import type { CaseEvent, CaseState, DeadlinePolicy, EscalationPolicy, PlannedTimer } from '@hewei/domain';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { caseSupervisions, caseTimers, deadlinePolicyVersions } from '../../db/schema/index.ts';
+import { caseSupervisions, caseTimers, deadlinePolicyVersions, users } from '../../db/schema/index.ts';
 
 type Q = Db | Tx;
 
@@ -142,11 +142,12 @@ export const deadlinesRepository = {
     return q
       .select({
         version: deadlinePolicyVersions.version,
-        changedBy: deadlinePolicyVersions.changedBy,
+        changedBy: sql<string>`coalesce(${users.displayName}, ${deadlinePolicyVersions.changedBy})`,
         changedAt: deadlinePolicyVersions.changedAt,
         reason: deadlinePolicyVersions.reason,
       })
       .from(deadlinePolicyVersions)
+      .leftJoin(users, eq(users.id, deadlinePolicyVersions.changedBy))
       .where(eq(deadlinePolicyVersions.countyId, countyId))
       .orderBy(desc(deadlinePolicyVersions.version))
       .limit(50);

@@ -1,4 +1,4 @@
-import { type AreaGeometry, geometryBBox, shanghaiDate } from '@hewei/domain';
+import { type AreaGeometry, createRng, randomPointIn, shanghaiDate } from '@hewei/domain';
 import { addDays, RISK_LEVELS, type RiskLevel } from '@hewei/domain/risk/index.ts';
 import { eq } from 'drizzle-orm';
 import {
@@ -34,14 +34,13 @@ export async function seedFieldDemo(deps: AppDeps) {
   const village = worker?.regionId ? org.region(worker.regionId) : undefined;
   if (!worker || !village) return { households: 0 };
   const now = clock.now();
-  const box = village.geometry ? geometryBBox(village.geometry as AreaGeometry) : null;
-  const at = (i: number) =>
-    box
-      ? {
-          lon: box[0] + ((box[2] - box[0]) * ((i * 37) % 100)) / 100,
-          lat: box[1] + ((box[3] - box[1]) * ((i * 61) % 100)) / 100,
-        }
-      : { lon: null, lat: null };
+  // inside the village (not only its bounding box), so a report from a household's door lands in the village
+  const rng = createRng(`households:${village.id}`);
+  const at = (_i: number) => {
+    if (!village.geometry) return { lon: null, lat: null };
+    const [lon, lat] = randomPointIn(village.geometry as AreaGeometry, rng);
+    return { lon, lat };
+  };
   const levels: RiskLevel[] = [
     'safe',
     'safe',

@@ -46,7 +46,8 @@ export function infoRequestsRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     '/api/v1/cases/:id/info-requests',
     {
-      config: { access: ['dispatcher', 'handler'] },
+      // signed in, then the case's visibility (404) before the role (403): see the service
+      config: { access: 'signed_in' },
       schema: {
         tags,
         summary: 'Ask the resident for more information: the link is texted to them and shown once here.',

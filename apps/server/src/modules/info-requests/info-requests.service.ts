@@ -47,6 +47,9 @@ export function infoRequestsService(deps: AppDeps) {
   return {
     async ask(viewer: Viewer, caseId: string, question: string, hours: number, baseUrl: string) {
       const state = await cases.get(viewer, caseId);
+      // who cannot see the case learns nothing (404); who sees it without the role is refused (403)
+      if (viewer.role !== 'dispatcher' && viewer.role !== 'handler')
+        throw new HeweiError('FORBIDDEN', { rule: 'ROLE_NOT_ALLOWED' });
       const now = clock.now();
       if (await repo.openFor(db, state.countyId, caseId, now))
         throw new HeweiError('RULE_VIOLATION', { rule: 'INFO_REQUEST_OPEN' });

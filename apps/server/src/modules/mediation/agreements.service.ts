@@ -2,16 +2,12 @@
 // each party and mediator, sealed — the PDF stored and its hash sealed on the case timeline —
 // and from then on only superseded, never changed.
 import {
-  type Agreement,
   type AgreementDraft,
   addSignature,
   affixSeal,
   agreementEffectiveAt,
   agreementStatus,
-  birthDateFromIdNumber,
-  genderFromIdNumber,
   HeweiError,
-  isValidResidentIdNumber,
   performanceSchedule,
   type Signature,
   supersedeAgreement,
@@ -22,78 +18,28 @@ import type { AppDeps } from '../../deps.ts';
 import { renderAgreementPdf } from '../../documents/agreement-pdf.ts';
 import { measurePngInk } from '../../documents/signature-ink.ts';
 import type { Viewer } from '../../http/access.ts';
-import { maskIdNumber, maskPhone, sha256 } from '../../lib/crypto.ts';
+import { sha256 } from '../../lib/crypto.ts';
 import { uuidv7 } from '../../lib/ids.ts';
-import type { Pii } from '../../lib/pii/keyring.ts';
+import {
+  agreementTemplate,
+  issuesError,
+  openDraft,
+  type SignInput,
+  sealDraft,
+  signatureError,
+  toAgreement,
+  unmask,
+} from './agreement-text.ts';
 import { partiesOf } from './case-link.ts';
 import type { DocumentsService } from './documents.service.ts';
-import { assertMediator, assertOpen, isApplicant, type MediationView, mediates } from './mediation.policy.ts';
-import { type AgreementRow, mediationRepository as repo, type SignatureRow } from './mediation.repository.ts';
+import { assertMediator, assertOpen, isApplicant, mediates } from './mediation.policy.ts';
+import { mediationRepository as repo } from './mediation.repository.ts';
 import type { MediationService } from './mediation.service.ts';
 
 type Q = Db | Tx;
 
-export interface SignInput {
-  signerRole: 'party' | 'mediator';
-  partyId?: string;
-  signerName: string;
-  imagePngBase64: string;
-  /** account: the signer is the signed-in user; id_card / face: the mediator checked identity in person */
-  identityMethod?: 'account' | 'id_card' | 'face';
-  identityChecked?: boolean;
-}
-
-const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-
-/** The agreement as the domain sees it: the stored text, its version chain and its signatures. */
-const PURPOSE = {
-  phone: 'agreements.party.phone',
-  idNumber: 'agreements.party.id_number',
-  address: 'agreements.party.address',
-};
-
-/** The parties' ID numbers, phones and addresses are sealed at rest like case parties'. */
-export function sealDraft(pii: Pii, d: AgreementDraft): AgreementDraft {
-  return { ...d, parties: d.parties.map((p) => mapPii(p, (v, k) => pii.seal(v, PURPOSE[k]) ?? undefined)) };
-}
-export function openDraft(pii: Pii, d: AgreementDraft): AgreementDraft {
-  return { ...d, parties: d.parties.map((p) => mapPii(p, (v, k) => pii.open(v, PURPOSE[k]) ?? undefined)) };
-}
-function mapPii<P extends AgreementDraft['parties'][number]>(
-  p: P,
-  f: (v: string, k: keyof typeof PURPOSE) => string | undefined,
-): P {
-  const out = { ...p } as Record<string, unknown>;
-  for (const k of Object.keys(PURPOSE) as (keyof typeof PURPOSE)[])
-    if (typeof out[k] === 'string' && out[k] !== '') out[k] = f(out[k] as string, k);
-  return out as P;
-}
-
-export function toAgreement(row: AgreementRow, sigs: SignatureRow[], pii: Pii): Agreement {
-  return {
-    ...openDraft(pii, row.draft as AgreementDraft),
-    id: row.id,
-    version: row.version,
-    rootId: row.rootId,
-    previousVersionId: row.previousVersionId ?? undefined,
-    signatures: sigs.map((s) => ({
-      signerRole: s.signerRole as Signature['signerRole'],
-      partyId: s.partyId ?? undefined,
-      mediatorId: s.mediatorId ?? undefined,
-      signerName: s.signerName,
-      identityVerified: true,
-      imagePngBase64: s.imagePng,
-      signedAt: s.signedAt.toISOString(),
-    })),
-    sealAffixedAt: row.sealAffixedAt?.toISOString(),
-    supersededById: row.supersededById ?? undefined,
-    supersededAt: row.supersededAt?.toISOString(),
-    supersedeReason: row.supersedeReason ?? undefined,
-  };
-}
-
 export function agreementsService(deps: AppDeps, mediations: MediationService, documents: DocumentsService) {
-  const { db, clock, org } = deps;
+  const { db, clock } = deps;
 
   async function loadAgreement(q: Q, viewer: Viewer, id: string, forUpdate = false) {
     const row = await repo.agreement(q, viewer.countyId, id, forUpdate);
@@ -101,72 +47,6 @@ export function agreementsService(deps: AppDeps, mediations: MediationService, d
     const view = await mediations.load(q, viewer, row.mediationId);
     const sigs = await repo.signatures(q, row.countyId, row.id);
     return { row, view, sigs, agreement: toAgreement(row, sigs, deps.pii) };
-  }
-
-  /** A first text from the template: parties, facts, mediators, organisation and date filled in. */
-  async function template(q: Q, view: MediationView): Promise<AgreementDraft> {
-    const parties = await partiesOf(deps, q, view.m.countyId, view.c.id);
-    const mediatorIds = view.links.filter((l) => l.status === 'accepted').map((l) => l.userId);
-    const users = await repo.users(q, mediatorIds);
-    const o = org.mediationOrgs().find((x) => x.id === view.m.organisationId);
-    const today = shanghaiDate(clock.now());
-    return {
-      id: '',
-      caseId: view.c.id,
-      category: view.c.categoryCode,
-      parties: parties.map((p) => {
-        const valid = p.idNumber && isValidResidentIdNumber(p.idNumber);
-        const birth = valid ? birthDateFromIdNumber(p.idNumber!) : null;
-        const age = birth
-          ? Number(today.slice(0, 4)) - Number(birth.slice(0, 4)) - (today.slice(5) < birth.slice(5) ? 1 : 0)
-          : 0;
-        return {
-          kind: 'person' as const,
-          id: p.id,
-          name: p.name,
-          gender: (valid ? genderFromIdNumber(p.idNumber!) : undefined) as 'male' | 'female',
-          age,
-          ethnicity: '',
-          occupation: '',
-          workplace: '',
-          address: p.address ?? '',
-          idNumber: p.idNumber ?? '',
-          phone: p.phone ?? undefined,
-        };
-      }),
-      facts: view.c.description,
-      disputedMatters: '',
-      responsibilities: [],
-      terms: [],
-      mediators: mediatorIds.map((id) => ({ id, name: users.get(id)?.displayName ?? id })),
-      organisation: { id: o?.id ?? view.m.organisationId, name: o?.name ?? '' },
-      date: today,
-    };
-  }
-
-  /** Masked values the client sends back unchanged keep the stored value. */
-  function unmask(next: AgreementDraft, prev: AgreementDraft): AgreementDraft {
-    return {
-      ...next,
-      parties: next.parties.map((p) => {
-        const old = prev.parties.find((x) => x.id === p.id);
-        if (!old) return p;
-        const out = { ...p } as Record<string, unknown>;
-        if (p.phone && old.phone && p.phone === maskPhone(old.phone)) out.phone = old.phone;
-        if (p.kind === 'person' && old.kind === 'person' && p.idNumber === maskIdNumber(old.idNumber))
-          out.idNumber = old.idNumber;
-        return out as unknown as AgreementDraft['parties'][number];
-      }),
-    };
-  }
-
-  function issuesError(issues: { field: string; code: string }[], rule: string) {
-    const first = issues[0];
-    return new HeweiError('VALIDATION_FAILED', {
-      field: first.field,
-      rule,
-      params: { field: first.field, code: first.code, count: issues.length },
-    });
   }
 
   return {
@@ -184,7 +64,12 @@ export function agreementsService(deps: AppDeps, mediations: MediationService, d
         if (current) throw new HeweiError('CONFLICT', { rule: 'AGREEMENT_EXISTS' });
         const now = clock.now();
         const id = uuidv7(now.getTime());
-        const draft = { ...(await template(tx, view)), ...(text ?? {}), id, caseId: view.c.id };
+        const draft = {
+          ...(await agreementTemplate(deps, tx, view)),
+          ...(text ?? {}),
+          id,
+          caseId: view.c.id,
+        };
         await repo.insertAgreement(tx, {
           countyId: view.m.countyId,
           id,
@@ -437,25 +322,6 @@ export function agreementsService(deps: AppDeps, mediations: MediationService, d
   };
 }
 
-function signatureError(errors: { field: string; code: string }[]) {
-  const e = errors[0];
-  const rule =
-    e.code === 'empty_drawing' || e.code === 'not_a_png' || e.field === 'imagePngBase64'
-      ? 'SIGNATURE_EMPTY'
-      : e.code === 'identity_unverified'
-        ? 'SIGNATURE_IDENTITY_REQUIRED'
-        : e.code === 'already_signed'
-          ? 'ALREADY_SIGNED'
-          : e.code === 'signatures_missing'
-            ? 'SIGNATURES_MISSING'
-            : `SIGNATURE_${e.code.toUpperCase()}`;
-  const code =
-    e.code === 'already_signed'
-      ? 'CONFLICT'
-      : e.code === 'signatures_missing' || e.code === 'already_sealed'
-        ? 'RULE_VIOLATION'
-        : 'VALIDATION_FAILED';
-  return new HeweiError(code, { field: e.field, rule });
-}
-
 export type AgreementsService = ReturnType<typeof agreementsService>;
+
+export { openDraft, type SignInput, sealDraft, toAgreement } from './agreement-text.ts';

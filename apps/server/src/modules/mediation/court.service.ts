@@ -23,6 +23,7 @@ import { uuidv7 } from '../../lib/ids.ts';
 import { casesRepository } from '../cases/cases.repository.ts';
 import { type AgreementsService, openDraft } from './agreements.service.ts';
 import { partiesOf } from './case-link.ts';
+import { sealApplication } from './confirmation-pii.ts';
 import type { DocumentsService } from './documents.service.ts';
 import { assertMediator, assertOpen } from './mediation.policy.ts';
 import { mediationRepository as repo } from './mediation.repository.ts';
@@ -121,7 +122,10 @@ export function courtService(
           id: app.id,
           mediationId: view.m.id,
           agreementId,
-          application: { ...app, signatures: app.signatures.map(({ imagePngBase64: _i, ...s }) => s) },
+          application: sealApplication(deps.pii, {
+            ...app,
+            signatures: app.signatures.map(({ imagePngBase64: _i, ...s }) => s),
+          }),
           windowDueDate: check.window.dueDate,
           status: 'submitted',
           documentId: doc.id,

@@ -1,12 +1,16 @@
-// The dispatcher's mediation desk: the open mediations (asked for by applicants or started) of the
-// cases in the dispatcher's queue (for an administrator: the county's), newest first.
-import { holdsRelation } from '@hewei/domain';
+// The read side of mediation: the desk (a mediator's own mediations; a dispatcher's, the open ones of
+// the cases in their queue; an administrator's, the county's), a case's mediations, users, sessions.
+import { HeweiError, holdsRelation } from '@hewei/domain';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { mediations } from '../../db/schema/index.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { mediationSessions, mediations } from '../../db/schema/index.ts';
+import type { AppDeps } from '../../deps.ts';
 import type { Viewer } from '../../http/access.ts';
 import { casesRepository } from '../cases/cases.repository.ts';
-import type { MediationRow } from './mediation.repository.ts';
+import type { MarketplaceService } from './marketplace.service.ts';
+import { type MediationRow, mediationRepository as repo } from './mediation.repository.ts';
+
+type Q = Db | Tx;
 
 export async function openMediationsInQueue(db: Db, viewer: Viewer): Promise<MediationRow[]> {
   const rows = await db
@@ -21,4 +25,52 @@ export async function openMediationsInQueue(db: Db, viewer: Viewer): Promise<Med
     if (c && (viewer.role === 'admin' || holdsRelation(c, viewer, 'queue'))) out.push(m);
   }
   return out;
+}
+
+/** The read side the routes and the other services share: lists, users, sessions of a mediation. */
+export function mediationQueries(deps: AppDeps, market: MarketplaceService) {
+  const { db } = deps;
+  return {
+    async list(viewer: Viewer, caseId?: string) {
+      if (caseId) {
+        const c = await market.caseFor(viewer, caseId);
+        return repo.mediationsOfCase(db, c.countyId, c.id);
+      }
+      if (['mediator', 'expert', 'counsellor'].includes(viewer.role))
+        return (await repo.mediationsOfUser(db, viewer.countyId, viewer.userId))
+          .filter((x) => x.link.status !== 'withdrawn')
+          .map((x) => x.m);
+      if (viewer.role === 'dispatcher' || viewer.role === 'admin') return openMediationsInQueue(db, viewer);
+      throw new HeweiError('VALIDATION_FAILED', { field: 'caseId' });
+    },
+
+    async usersOf(ids: string[]) {
+      return repo.users(db, ids);
+    },
+
+    async sessionIdsOf(q: Q, countyId: string, mediationId: string) {
+      return (
+        await q
+          .select({ id: mediationSessions.id })
+          .from(mediationSessions)
+          .where(
+            and(eq(mediationSessions.countyId, countyId), eq(mediationSessions.mediationId, mediationId)),
+          )
+      ).map((r) => r.id);
+    },
+
+    async mediatorIdsAccepted(q: Q, m: MediationRow) {
+      return (await repo.links(q, m.countyId, m.id))
+        .filter((l) => l.status === 'accepted')
+        .map((l) => l.userId);
+    },
+
+    async openSessionsIn(q: Q, countyId: string, ids: string[]) {
+      if (!ids.length) return [];
+      return q
+        .select()
+        .from(mediationSessions)
+        .where(and(eq(mediationSessions.countyId, countyId), inArray(mediationSessions.id, ids)));
+    },
+  };
 }

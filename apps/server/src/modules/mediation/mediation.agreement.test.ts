@@ -10,6 +10,7 @@ import { documentHash } from '../../documents/hash.ts';
 import { syntheticSignaturePng } from '../../documents/testing.ts';
 import type { TestApp } from '../../test/app.ts';
 import { get } from '../../test/flow.ts';
+import { openApplication } from './confirmation-pii.ts';
 import { mediationSweep } from './mediation.jobs.ts';
 import { activeMediation, completeText, mediationApp, RESIDENT, sig } from './mediation.test-support.ts';
 
@@ -307,6 +308,19 @@ describe('a session, the agreement signed on screen, its PDF, performance and ju
     const appText = (await pdfText(app.rawPayload)).replace(/\s+/g, '');
     for (const s of ['司法确认申请书', '张桂兰', '李建国', '测试县人民法院'])
       assert.ok(appText.includes(s), `application has ${s}`);
+    // the applicants' ID numbers and phones are sealed at rest, and open back to the same values
+    const [stored] = (
+      await t.deps.db.execute(
+        sql`select application::text as a from confirmations where id = ${c1.json().id}`,
+      )
+    ).rows as { a: string }[];
+    for (const plain of [ZHANG_ID, LI_ID, RESIDENT, '13987654321'])
+      assert.ok(!stored.a.includes(plain), `no plaintext ${plain.slice(0, 4)}… in confirmations.application`);
+    const opened = openApplication(t.deps.pii, JSON.parse(stored.a));
+    assert.deepEqual(
+      opened.applicants.map((a: { idNumber: string }) => a.idNumber).sort(),
+      [LI_ID, ZHANG_ID].sort(),
+    );
     const decide = (status: string) =>
       t.call({
         method: 'POST',

@@ -30,7 +30,10 @@ describe('the mediation desk', () => {
     assert.ok(forDispatcher.allowedActions.includes('start'));
     const forMediator = (await desk('mediator-a')).find((m) => m.id === id);
     assert.deepEqual(forMediator?.allowedActions.sort(), ['accept', 'decline']);
-    assert.equal((await desk('mediator-b')).find((m) => m.id === id), undefined);
+    assert.equal(
+      (await desk('mediator-b')).find((m) => m.id === id),
+      undefined,
+    );
     const resident = await t.call({ method: 'GET', url: '/api/v1/mediations', as: RESIDENT });
     assert.equal(resident.json().error.field, 'caseId', 'a resident lists by case');
   });

@@ -135,8 +135,15 @@ export function orgAdminRoutes(app: FastifyInstance, deps: AppDeps) {
     name: z.string().trim().min(1).max(100),
     nameEn: z.string().trim().min(1).max(100),
     regionId: id.optional(),
+    active: z.boolean().optional(),
   });
-  const deptSchema = z.object({ id: z.string(), name: z.string(), nameEn: z.string(), regionId: z.string() });
+  const deptSchema = z.object({
+    id: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    regionId: z.string(),
+    active: z.boolean(),
+  });
   r.post(
     '/api/v1/org/departments',
     { config: admin, schema: { tags: ['org'], body: deptBody, response: { 201: deptSchema } } },

@@ -13,6 +13,8 @@ import {
 import type { AppDeps } from '../../deps.ts';
 import type { Viewer } from '../../http/access.ts';
 import { uuidv7 } from '../../lib/ids.ts';
+import { ORG_PERSON_PHONE_PURPOSE } from '../../lib/pii/index.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import { recordOrgChange } from './org.audit.ts';
 import type { GridRow } from './org.directory.ts';
 import { exportCounty, loadUnits } from './org.geo.export.ts';
@@ -121,10 +123,35 @@ export function orgAdminService(deps: AppDeps) {
     });
   }
 
+  /** sealed under the current key; a value read back sealed is opened first, so never sealed twice */
+  const sealPhone = (phone: string | null) =>
+    deps.pii.seal(deps.pii.open(phone, ORG_PERSON_PHONE_PURPOSE), ORG_PERSON_PHONE_PURPOSE);
+
   return {
+    async revealPersonPhone(v: Viewer, id: string) {
+      const p = org.people().find((x) => x.id === id && x.countyId === v.countyId);
+      // a dispatcher sees the people of the region they serve, not beyond it
+      if (!p || (v.regionId && !org.region(p.regionId)?.path.includes(v.regionId)))
+        throw new HeweiError('NOT_FOUND');
+      await recordAudit(db, {
+        at: clock.now(),
+        action: 'org.person.phone_revealed',
+        actorId: v.userId,
+        target: id,
+        data: { countyId: v.countyId, role: v.role },
+      });
+      return deps.pii.open(p.phone, ORG_PERSON_PHONE_PURPOSE);
+    },
+
     async createPerson(v: Viewer, input: PersonInput) {
       const p = checkPerson(v, input);
-      const row = { countyId: v.countyId, id: uuidv7(clock.now().getTime()), ...p, regionId: p.regionId! };
+      const row = {
+        countyId: v.countyId,
+        id: uuidv7(clock.now().getTime()),
+        ...p,
+        phone: sealPhone(p.phone),
+        regionId: p.regionId!,
+      };
       await change(v, 'org.person.created', row.id, { after: { ...row, phone: undefined } }, async (tx) => {
         await tx.insert(orgPeople).values(row);
       });
@@ -134,7 +161,8 @@ export function orgAdminService(deps: AppDeps) {
     async updatePerson(v: Viewer, id: string, patch: Partial<PersonInput>) {
       const before = org.people().find((p) => p.id === id && p.countyId === v.countyId);
       if (!before) throw new HeweiError('NOT_FOUND');
-      const after = { ...before, ...checkPerson(v, { ...before, ...patch } as PersonInput) };
+      const checked = checkPerson(v, { ...before, ...patch } as PersonInput);
+      const after = { ...before, ...checked, phone: sealPhone(checked.phone) };
       await change(v, 'org.person.updated', id, { patch: { ...patch, phone: undefined } }, async (tx) => {
         await tx
           .update(orgPeople)
@@ -225,7 +253,7 @@ export function orgAdminService(deps: AppDeps) {
     async saveDepartment(
       v: Viewer,
       id: string | null,
-      input: { name: string; nameEn: string; regionId?: string },
+      input: { name: string; nameEn: string; regionId?: string; active?: boolean },
     ) {
       const regionId = ownRegion(v, input.regionId ?? v.countyId, 'regionId').id;
       if (id) {
@@ -245,6 +273,7 @@ export function orgAdminService(deps: AppDeps) {
         regionId,
         name: input.name,
         nameEn: input.nameEn,
+        active: input.active ?? true,
       };
       await change(v, 'org.department.created', row.id, { after: row }, async (tx) => {
         await tx.insert(departments).values(row);

@@ -191,8 +191,8 @@ export function orgGeoRoutes(app: FastifyInstance, deps: AppDeps) {
         point: { lat, lon, datum: 'wgs84' as const },
         grids: map(located!.grids, (g) => unitRef(g as never, locale)) as never,
         regions: map(located!.regions, (x) => unitRef(x as never, locale)) as never,
-        gridWorkers: people.filter((p) => p.kind === 'grid_worker').map(presentPerson),
-        mediators: people.filter((p) => p.kind === 'village_mediator').map(presentPerson),
+        gridWorkers: people.filter((p) => p.kind === 'grid_worker').map((p) => presentPerson(p, deps.pii)),
+        mediators: people.filter((p) => p.kind === 'village_mediator').map((p) => presentPerson(p, deps.pii)),
         responsibilities: responsibilitiesAt(deps.org, pathOf(located!), day).map((x) =>
           presentResponsibility(x, deps.org, locale),
         ),

@@ -74,7 +74,7 @@ export function orgPeopleRoutes(app: FastifyInstance, deps: AppDeps) {
             (!regionId || p.regionId === regionId) &&
             (!kind || p.kind === kind),
         );
-      return { items: items.map(presentPerson) };
+      return { items: items.map((p) => presentPerson(p, deps.pii)) };
     },
   );
   r.post(
@@ -83,7 +83,7 @@ export function orgPeopleRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req, reply) =>
       reply
         .status(201)
-        .send(presentPerson(await service.createPerson(viewerOf(req), req.body as PersonInput))),
+        .send(presentPerson(await service.createPerson(viewerOf(req), req.body as PersonInput), deps.pii)),
   );
   r.patch(
     '/api/v1/org/people/:id',
@@ -99,7 +99,21 @@ export function orgPeopleRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req) =>
       presentPerson(
         await service.updatePerson(viewerOf(req), req.params.id, clean(req.body) as Partial<PersonInput>),
+        deps.pii,
       ),
+  );
+  r.post(
+    '/api/v1/org/people/:id/reveal',
+    {
+      config: { access: ['admin', 'dispatcher'] as const },
+      schema: {
+        tags: ['org'],
+        summary: "A grid worker's or mediator's phone in full; every reveal is audited.",
+        params: z.object({ id }),
+        response: { 200: z.object({ phone: z.string().nullable() }) },
+      },
+    },
+    async (req) => ({ phone: await service.revealPersonPhone(viewerOf(req), req.params.id) }),
   );
 
   r.get(

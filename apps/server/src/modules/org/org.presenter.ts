@@ -2,6 +2,7 @@ import type { GeoProblem } from '@hewei/domain';
 import { z } from 'zod';
 import type { Locale } from '../../http/messages.ts';
 import { maskPhone } from '../../lib/crypto.ts';
+import { ORG_PERSON_PHONE_PURPOSE, type Pii } from '../../lib/pii/index.ts';
 import type { GridRow, OrgDirectory, PersonRow, RegionRow, ResponsibilityRow } from './org.directory.ts';
 
 const PROBLEMS: Record<string, [string, string]> = {
@@ -121,13 +122,16 @@ export const unitRef = (u: GridRow | RegionRow, locale: Locale) => ({
   level: u.level,
 });
 
-/** Phones are masked: the map shows who, not their number (the admin list reveals nothing more). */
-export const presentPerson = (p: PersonRow) => ({
+/**
+ * Phones are stored sealed and shown masked: the map shows who, not their number (an admin or
+ * dispatcher reveals it one at a time, audited: POST /api/v1/org/people/:id/reveal).
+ */
+export const presentPerson = (p: PersonRow, pii: Pii) => ({
   id: p.id,
   kind: p.kind,
   employment: p.employment,
   name: p.name,
-  phone: maskPhone(p.phone),
+  phone: maskPhone(pii.open(p.phone, ORG_PERSON_PHONE_PURPOSE)),
   userId: p.userId,
   gridId: p.gridId,
   regionId: p.regionId,

@@ -7,6 +7,7 @@ import { localName } from '../cases/cases.presenter.ts';
 import { orgAdminRoutes } from './org.admin.routes.ts';
 import { orgGeoRoutes } from './org.geo.routes.ts';
 import { orgPeopleRoutes } from './org.people.routes.ts';
+import { orgSettingsRoutes } from './org.settings.routes.ts';
 
 export function orgRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -14,6 +15,7 @@ export function orgRoutes(app: FastifyInstance, deps: AppDeps) {
   orgGeoRoutes(app, deps);
   orgAdminRoutes(app, deps);
   orgPeopleRoutes(app, deps);
+  orgSettingsRoutes(app, deps);
 
   r.get(
     '/api/v1/org/regions',
@@ -66,7 +68,11 @@ export function orgRoutes(app: FastifyInstance, deps: AppDeps) {
     async (req) => {
       const locale = localeOf(req.headers['accept-language']);
       return {
-        items: org.departments().map((d) => ({ id: d.id, name: localName(d, locale), regionId: d.regionId })),
+        // deactivated departments are not offered for new work (the settings list shows them all)
+        items: org
+          .departments()
+          .filter((d) => d.active)
+          .map((d) => ({ id: d.id, name: localName(d, locale), regionId: d.regionId })),
       };
     },
   );

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { grids, regions } from '../../db/schema/index.ts';
 import { orgPeople, orgState, responsibilities, unitVersions } from '../../db/schema/index.ts';
 import type { OrgSpec } from '../../demo/org.ts';
+import { ORG_PERSON_PHONE_PURPOSE, type Pii } from '../../lib/pii/index.ts';
 
 type GridInsert = typeof grids.$inferInsert;
 type RegionInsert = typeof regions.$inferInsert;
@@ -40,8 +41,10 @@ export function geographyGrids(fc: UnitFeatureCollection, countyId: string) {
 export async function insertOrgExtras(
   db: Db,
   spec: OrgSpec,
-  p: { county: string; regionRows: RegionInsert[]; gridRows: GridInsert[]; at: Date },
+  p: { county: string; regionRows: RegionInsert[]; gridRows: GridInsert[]; at: Date; pii?: Pii },
 ) {
+  // phones are sealed as the admin service seals them (without a keyring: left for the sweep)
+  const seal = (phone: string) => p.pii?.seal(phone, ORG_PERSON_PHONE_PURPOSE) ?? phone;
   const { county, at } = p;
   const villageNames = new Map(spec.towns.flatMap((t) => t.villages.map((v) => [`r-${v.code}`, v.name])));
   for (const g of p.gridRows)
@@ -121,7 +124,7 @@ export async function insertOrgExtras(
           kind: 'grid_worker',
           employment: 'part_time',
           name: `${v.name}兼职网格员`,
-          phone: `139${String(n).padStart(8, '0')}`,
+          phone: seal(`139${String(n).padStart(8, '0')}`),
           gridId: firstMicro.id,
         });
       people.push({
@@ -130,7 +133,7 @@ export async function insertOrgExtras(
         kind: 'village_mediator',
         employment: null,
         name: `${v.name}人民调解员`,
-        phone: `137${String(++n).padStart(8, '0')}`,
+        phone: seal(`137${String(++n).padStart(8, '0')}`),
         gridId: null,
       });
     }

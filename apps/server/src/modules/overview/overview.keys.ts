@@ -19,6 +19,8 @@ type RollupInput = Pick<
 >;
 
 export const gridNode = (gridId: string) => `g:${gridId}`;
+/** The statuses a case ends in (it has a closedAt): not open. */
+export const TERMINAL = new Set(['closed', 'rejected', 'withdrawn', 'merged']);
 
 /** Every node a case counts under: each region on its path, and its grid. */
 export function nodesOf(c: Pick<CaseState, 'regionPath' | 'gridId'>): string[] {
@@ -34,6 +36,8 @@ export function rollupKeys(c: RollupInput, timeliness: string | null): string[] 
     ['channel', c.channel],
     ['category', c.categoryCode],
   ];
+  // open cases by colour (the overview's four-colour figure), so it is read from the rollup too
+  if (!TERMINAL.has(c.status)) dims.push(['open_colour', c.colour ?? 'none']);
   if (c.satisfaction) dims.push(['satisfaction', c.satisfaction]);
   if (c.mediationOutcome) dims.push(['mediation', c.mediationOutcome]);
   if (timeliness) dims.push(['timeliness', timeliness]);

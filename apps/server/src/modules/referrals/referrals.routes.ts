@@ -30,7 +30,8 @@ const caseParams = z.object({ id: z.string().min(1).max(64) });
 const refParams = caseParams.extend({ referralId: z.string().min(1).max(64) });
 const externalRef = z.string().trim().min(1).max(100);
 const note = z.string().trim().min(1).max(4000);
-const dispatcher = { access: ['dispatcher'] as const };
+// signed in, then the case's visibility (404) before the role (403): see the service
+const signedIn = { access: 'signed_in' as const };
 const tags = ['referrals'];
 
 /** Referrals to the police (110 linkage) and courts (pre-litigation delegation), with their answers. */
@@ -50,7 +51,7 @@ export function referralsRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     '/api/v1/cases/:id/referrals',
     {
-      config: dispatcher,
+      config: signedIn,
       schema: {
         tags,
         summary: 'Refer the case to the police or a court.',
@@ -66,7 +67,7 @@ export function referralsRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     '/api/v1/cases/:id/referrals/:referralId/receipt',
     {
-      config: dispatcher,
+      config: signedIn,
       schema: {
         tags,
         summary: 'The partner confirmed it received the referral (with its own reference).',
@@ -82,7 +83,7 @@ export function referralsRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post(
     '/api/v1/cases/:id/referrals/:referralId/result',
     {
-      config: dispatcher,
+      config: signedIn,
       schema: {
         tags,
         summary: 'What the partner did with it, returned to us.',

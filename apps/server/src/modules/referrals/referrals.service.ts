@@ -21,6 +21,13 @@ export function referralsService(deps: AppDeps) {
   const { db, clock } = deps;
   const cases = casesService(deps);
 
+  /** Who cannot see the case learns nothing (404); only a dispatcher refers (403). */
+  async function visibleTo(v: Viewer, caseId: string) {
+    const state = await cases.get(v, caseId);
+    if (v.role !== 'dispatcher') throw new HeweiError('FORBIDDEN', { rule: 'ROLE_NOT_ALLOWED' });
+    return state;
+  }
+
   async function advance(
     v: Viewer,
     caseId: string,
@@ -29,7 +36,7 @@ export function referralsService(deps: AppDeps) {
     set: (r: ReferralRow) => Partial<ReferralRow>,
     step: Record<string, unknown>,
   ) {
-    const state = await cases.get(v, caseId);
+    const state = await visibleTo(v, caseId);
     try {
       return await db.transaction(async (tx) => {
         const row = await repo.forUpdate(tx, state.countyId, caseId, id);
@@ -49,7 +56,7 @@ export function referralsService(deps: AppDeps) {
 
   return {
     async refer(v: Viewer, caseId: string, input: { partner: Partner; externalRef?: string; note: string }) {
-      const state = await cases.get(v, caseId);
+      const state = await visibleTo(v, caseId);
       if (await repo.openTo(db, state.countyId, caseId, input.partner))
         throw new HeweiError('RULE_VIOLATION', { rule: 'REFERRAL_OPEN' });
       const now = clock.now();

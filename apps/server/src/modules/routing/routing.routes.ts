@@ -1,3 +1,4 @@
+import { HeweiError } from '@hewei/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -122,6 +123,53 @@ export function routingRoutes(app: FastifyInstance, deps: AppDeps) {
         .sort((a, b) => b.priority - a.priority)
         .map(({ countyId: _c, ...rest }) => rest),
     }),
+  );
+
+  r.post(
+    '/api/v1/routing/test',
+    {
+      config: { access: ['admin', 'dispatcher'] },
+      schema: {
+        tags: ['routing'],
+        summary:
+          'What the rules and the responsibility list suggest for a sample case (category × place, kind, text), without registering it.',
+        body: z.object({
+          categoryCode: z.string().regex(/^\d{2,8}$/),
+          regionId: z.string().min(1).max(64),
+          kind: z.string().max(32).default('complaint'),
+          description: z.string().max(2000).default(''),
+        }),
+        response: {
+          200: z.object({ suggestion: suggestionSchema.nullable(), alternatives: z.array(suggestionSchema) }),
+        },
+      },
+    },
+    async (req) => {
+      const v = viewerOf(req);
+      const locale = localeOf(req.headers['accept-language']);
+      const { categoryCode, regionId, kind, description } = req.body;
+      const region = org.region(regionId);
+      if (!region || region.countyId !== v.countyId || (v.regionId && !region.path.includes(v.regionId)))
+        throw new HeweiError('VALIDATION_FAILED', {
+          field: 'regionId',
+          rule: 'UNKNOWN_REGION',
+          params: { id: regionId },
+        });
+      if (!org.category(categoryCode))
+        throw new HeweiError('VALIDATION_FAILED', {
+          field: 'categoryCode',
+          rule: 'UNKNOWN_CATEGORY',
+          params: { code: categoryCode },
+        });
+      const x = service.suggest(
+        { countyId: v.countyId, categoryCode, kind, description, regionPath: region.path },
+        deps.clock.now(),
+      );
+      return {
+        suggestion: x.suggestion ? present(x.suggestion, org, locale) : null,
+        alternatives: x.alternatives.map((s) => present(s, org, locale)),
+      };
+    },
   );
 
   r.post(

@@ -1,4 +1,4 @@
-import { type Assignment, type CaseState, HeweiError } from '@hewei/domain';
+import { type Assignment, HeweiError } from '@hewei/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import { caseGridStamps, routingOverrides, routingRules } from '../../db/schema/index.ts';
 import type { AppDeps, CaseWriteHook } from '../../deps.ts';
@@ -7,7 +7,7 @@ import { uuidv7 } from '../../lib/ids.ts';
 import { casesService } from '../cases/cases.service.ts';
 import { recordOrgChange } from '../org/org.audit.ts';
 import { shanghaiDay } from '../org/org.locate.ts';
-import { followsSuggestion, suggestRouting } from './routing.rules.ts';
+import { followsSuggestion, type RoutingCase, suggestRouting } from './routing.rules.ts';
 
 export interface RuleInput {
   name: string;
@@ -26,7 +26,8 @@ export function routingService(deps: AppDeps) {
   const { db, org, clock } = deps;
   const cases = casesService(deps);
 
-  function suggest(state: CaseState, at: Date) {
+  /** for a case, or a sample case an administrator tries the rules on */
+  function suggest(state: RoutingCase & { countyId: string }, at: Date) {
     const county = (x: { countyId: string }) => x.countyId === state.countyId;
     return suggestRouting(
       state,

@@ -67,12 +67,13 @@ export type OrderRow = {
   due_at: Date | string | null;
   closed_at: Date | string | null;
   owner_region_id: string;
+  status: string;
 };
 
 /** Urges and supervision orders in the viewer's scope, newest first. */
 export async function findOrders(db: Db, v: Viewer, limit: number) {
   const r = await db.execute<OrderRow>(sql`
-    select s.case_id, c.tracking_code, s.kind, s.by_role, s.automatic, s.at, s.reason, s.due_at, c.closed_at, c.owner_region_id
+    select s.case_id, c.tracking_code, s.kind, s.by_role, s.automatic, s.at, s.reason, s.due_at, c.closed_at, c.owner_region_id, c.status
     from case_supervisions s join cases c on c.county_id = s.county_id and c.id = s.case_id
     where s.county_id = ${v.countyId} and ${scope(v)}
     order by s.at desc, s.event_seq desc

@@ -122,6 +122,11 @@ export function supervisionRoutes(app: FastifyInstance, deps: AppDeps, cases = c
                 dueAt: z.string().nullable(),
                 /** a supervision order whose own deadline passed while the case is still open */
                 overdue: z.boolean(),
+                /** the case has ended (closed, withdrawn, merged): the order is settled */
+                settled: z.boolean(),
+                status: z.string(),
+                ownerRegionId: z.string(),
+                ownerRegionName: z.string(),
               }),
             ),
           }),
@@ -130,6 +135,7 @@ export function supervisionRoutes(app: FastifyInstance, deps: AppDeps, cases = c
     },
     async (req) => {
       const now = deps.clock.now().getTime();
+      const en = localeOf(req.headers['accept-language']) === 'en';
       const rows = await findOrders(deps.db, viewerOf(req), req.query.limit);
       return {
         items: rows.map((o) => ({
@@ -142,6 +148,10 @@ export function supervisionRoutes(app: FastifyInstance, deps: AppDeps, cases = c
           reason: o.reason,
           dueAt: o.due_at ? new Date(o.due_at).toISOString() : null,
           overdue: Boolean(o.due_at && !o.closed_at && new Date(o.due_at).getTime() < now),
+          settled: Boolean(o.closed_at),
+          status: o.status,
+          ownerRegionId: o.owner_region_id,
+          ownerRegionName: name(en, deps.org.region(o.owner_region_id)),
         })),
       };
     },

@@ -69,6 +69,11 @@ describe('supervisors watch due-soon and overdue work and act on it', () => {
         ['urge', null],
       ],
     );
+    // followed to its end: open (not yet past its own limit), the case's status and owning center
+    assert.deepEqual(
+      [mine[0].settled, mine[0].overdue, mine[0].status, typeof mine[0].ownerRegionName],
+      [false, false, 'dispatched', 'string'],
+    );
   });
 
   it('whoever must act hears of it: the lead department’s handlers, and the center on supervision', async () => {

@@ -3,6 +3,7 @@ import { Button } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header.tsx';
 import { CasePanel } from '../../features/cases/components/case-panel.tsx';
+import { CaseChannels } from '../../features/channels/components/case-channels.tsx';
 import { AssignmentBanner } from '../../features/inbox/components/assignment-banner.tsx';
 import { useI18n } from '../../lib/i18n/index.tsx';
 import { useStaffUser } from './use-staff-user.ts';
@@ -30,6 +31,7 @@ export default function CaseRoute() {
           }
         />
       ) : null}
+      {id ? <CaseChannels caseId={id} role={user.role} /> : null}
     </div>
   );
 }

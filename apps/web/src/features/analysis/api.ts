@@ -44,7 +44,8 @@ export interface CategoryTrends {
 
 export const analysisKeys = {
   topics: (days: number, regionId?: string) => ['analysis', 'topics', days, regionId ?? ''] as const,
-  warnings: (state?: string, kind?: string) => ['analysis', 'warnings', state ?? '', kind ?? ''] as const,
+  warnings: (state?: string, kind?: string, regionId?: string) =>
+    ['analysis', 'warnings', state ?? '', kind ?? '', regionId ?? ''] as const,
   trends: (days: number, regionId?: string) => ['analysis', 'trends', days, regionId ?? ''] as const,
 };
 
@@ -57,9 +58,12 @@ export function useHotTopics(days: number, regionId?: string, refreshMs = 60_000
   });
 }
 
-export function useWarnings(q: { state?: WarningState; kind?: string; limit?: number }, refreshMs = 30_000) {
+export function useWarnings(
+  q: { state?: WarningState; kind?: string; regionId?: string; limit?: number },
+  refreshMs = 30_000,
+) {
   return useQuery({
-    queryKey: [...analysisKeys.warnings(q.state, q.kind), q.limit ?? 50],
+    queryKey: [...analysisKeys.warnings(q.state, q.kind, q.regionId), q.limit ?? 50],
     queryFn: ({ signal }) =>
       api.get<{ items: Warning[] }>('/warnings', { ...q, limit: q.limit ?? 50 }, signal).then((r) => r.items),
     refetchInterval: refreshMs,

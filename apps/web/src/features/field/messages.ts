@@ -164,7 +164,7 @@ export const fieldEn: Record<keyof typeof fieldZh, string> = {
     'A new matter involves this household: review its level (suggested: {level})',
   'fieldApp.households.address': 'Address',
   'fieldApp.households.members': 'Members',
-  'fieldApp.households.phone': 'Head’s phone',
+  'fieldApp.households.phone': 'Phone of the head',
   'fieldApp.households.reveal': 'Show full number',
   'fieldApp.households.risk': 'Risk level',
   'fieldApp.households.handler': 'Handled by',

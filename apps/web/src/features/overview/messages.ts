@@ -39,6 +39,7 @@ export const overviewZh = {
   'overview.drill.title': '{name} · {what}',
   'overview.drill.empty': '没有符合条件的事项',
   'overview.grid': '网格',
+  'overview.none': '暂无在办事项',
 };
 
 export const overviewEn: Record<keyof typeof overviewZh, string> = {
@@ -67,7 +68,7 @@ export const overviewEn: Record<keyof typeof overviewZh, string> = {
   'overview.trend': 'Last 30 days',
   'overview.trend.created': 'Taken in',
   'overview.trend.closed': 'Closed',
-  'overview.channels': 'Today’s intake by channel',
+  'overview.channels': "Today's intake by channel",
   'overview.channels.empty': 'Nothing taken in today yet',
   'overview.openStatus': 'Open cases by status',
   'overview.openColour': 'Open cases by colour',
@@ -82,4 +83,5 @@ export const overviewEn: Record<keyof typeof overviewZh, string> = {
   'overview.drill.title': '{name} · {what}',
   'overview.drill.empty': 'No cases match',
   'overview.grid': 'Grid',
+  'overview.none': 'No open cases',
 };

@@ -47,6 +47,14 @@ export const reportsZh = {
   'reports.ledger.status': '状态',
   'reports.ledger.closed': '办结日期',
   'reports.empty': '本期没有数据',
+  'reports.training.record': '记录培训竞赛',
+  'reports.training.saved': '已记录',
+  'reports.training.kind': '类别',
+  'reports.training.kind.training': '培训',
+  'reports.training.kind.contest': '竞赛',
+  'reports.training.title': '名称',
+  'reports.training.heldOn': '日期',
+  'reports.training.points': '加分（0–10）',
 };
 
 export const reportsEn: Record<keyof typeof reportsZh, string> = {
@@ -98,4 +106,12 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'reports.ledger.status': 'Status',
   'reports.ledger.closed': 'Closed',
   'reports.empty': 'No data for this period',
+  'reports.training.record': 'Record a training or contest',
+  'reports.training.saved': 'Recorded',
+  'reports.training.kind': 'Kind',
+  'reports.training.kind.training': 'Training',
+  'reports.training.kind.contest': 'Contest',
+  'reports.training.title': 'Title',
+  'reports.training.heldOn': 'Date',
+  'reports.training.points': 'Points (0–10)',
 };

@@ -143,3 +143,33 @@ export function useImport() {
     onSuccess: () => void qc.invalidateQueries({ queryKey: orgKeys.all }),
   });
 }
+
+/**
+ * Redraws a grid's outline: the server validates it as an import would (closed ring, no
+ * self-intersection, inside its parent, off its siblings) and answers 422 with the report when not.
+ */
+export function useSaveOutline() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, geometry }: { id: string; geometry: Geometry }) => {
+      const res = await fetch(`/api/v1/org/grids/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'Accept-Language': currentLocale() },
+        body: JSON.stringify({ geometry, datum: 'wgs84' }),
+      });
+      const data = await res.json();
+      if (res.ok || (res.status === 422 && data?.report))
+        return data as { grid: Grid; report: ImportReport | null };
+      throw new ApiError(
+        res.status,
+        data?.error?.code ?? 'HTTP',
+        data?.error?.message ?? res.statusText,
+        data?.error?.field,
+      );
+    },
+    onSuccess: (r) => {
+      if (!r.report || r.report.applied) void qc.invalidateQueries({ queryKey: orgKeys.all });
+    },
+  });
+}

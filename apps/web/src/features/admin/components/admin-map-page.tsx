@@ -6,6 +6,8 @@ import { type Grid, useGrids, useMapLevel, useRegions } from '../api/org-api.ts'
 import { ImportPanel } from './import-panel.tsx';
 import { PeoplePanel, ResponsibilityPanel } from './lists-panel.tsx';
 import { OrgMap } from './org-map.tsx';
+import type { Position } from './outline-layer.ts';
+import { OutlinePanel, ringOf } from './outline-panel.tsx';
 import { PlacePanel } from './place-panel.tsx';
 
 const TILE_KEY = 'hewei.admin.tileUrl';
@@ -44,6 +46,8 @@ export function AdminMapPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const [point, setPoint] = useState<{ lat: number; lon: number } | null>(null);
   const [tab, setTab] = useState('place');
+  const [ring, setRing] = useState<Position[] | null>(null);
+  const edit = useMemo(() => (ring ? { ring, onChange: setRing } : null), [ring]);
   const outlines = useMapLevel(level);
   const grids = useGrids();
   const regions = useRegions();
@@ -87,8 +91,9 @@ export function AdminMapPage() {
                 const id = String(keys[0] ?? '');
                 const g = grids.data?.items.find((x) => x.id === id);
                 setSelected(id || null);
+                setRing(null);
                 if (g) setLevel(g.level);
-                setTab('people');
+                setTab(tab === 'outline' ? 'outline' : 'people');
               }}
             />
           </Card>
@@ -99,6 +104,7 @@ export function AdminMapPage() {
             selectedId={selected}
             tileUrl={tileUrl}
             point={point}
+            edit={edit}
             onPick={(p) => {
               setPoint(p);
               setTab('place');
@@ -118,6 +124,26 @@ export function AdminMapPage() {
                     ? `${t('admin.tab.people')} · ${selectedGrid.name}`
                     : t('admin.tab.people'),
                   children: <PeoplePanel gridId={selectedGrid?.id ?? null} />,
+                },
+                {
+                  key: 'outline',
+                  label: t('adminOrg.outline.tab'),
+                  children: (
+                    <OutlinePanel
+                      grid={selectedGrid}
+                      ring={ring ?? []}
+                      editing={ring !== null}
+                      onStart={(fresh) =>
+                        setRing(
+                          fresh
+                            ? []
+                            : ringOf(outlines.data?.features.find((f) => f.properties.unit_id === selected)),
+                        )
+                      }
+                      onChange={setRing}
+                      onStop={() => setRing(null)}
+                    />
+                  ),
                 },
                 { key: 'resp', label: t('admin.tab.responsibilities'), children: <ResponsibilityPanel /> },
                 { key: 'import', label: t('admin.tab.import'), children: <ImportPanel /> },

@@ -2,6 +2,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import type { MapFeature } from '../api/org-api.ts';
+import { type OutlineEdit, useOutlineLayer } from './outline-layer.ts';
 
 const STYLE = { color: '#1677ff', weight: 1, fillOpacity: 0.06 };
 const SELECTED = { color: '#fa541c', weight: 3, fillOpacity: 0.15 };
@@ -16,19 +17,26 @@ export function OrgMap({
   tileUrl,
   point,
   onPick,
+  edit = null,
 }: {
   features: MapFeature[];
   selectedId: string | null;
   tileUrl: string;
   point: { lat: number; lon: number } | null;
   onPick: (p: { lat: number; lon: number }) => void;
+  /** an outline being drawn or edited: clicks add vertices, vertices drag */
+  edit?: OutlineEdit | null;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const outlines = useRef<L.GeoJSON | null>(null);
   const marker = useRef<L.CircleMarker | null>(null);
+  const editing = useRef(edit);
+  editing.current = edit;
   const pick = useRef(onPick);
-  pick.current = onPick;
+  pick.current = (p) =>
+    editing.current ? editing.current.onChange([...editing.current.ring, [p.lon, p.lat]]) : onPick(p);
+  useOutlineLayer(map, edit);
 
   useEffect(() => {
     if (!box.current) return;

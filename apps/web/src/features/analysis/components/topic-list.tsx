@@ -35,12 +35,12 @@ export function TopicCompactList({
                 </Tag>
               </Flex>
               <Space size={4} wrap>
-                {x.keywords.map((k) => (
+                {x.keywords.slice(0, 3).map((k) => (
                   <Tag key={k} bordered={false}>
                     {k}
                   </Tag>
                 ))}
-                {x.samples.slice(0, 2).map((c) => (
+                {x.samples.slice(0, 1).map((c) => (
                   <Typography.Link key={c.id} onClick={() => onOpenCase(c.id)}>
                     {c.trackingCode}
                   </Typography.Link>

@@ -35,12 +35,12 @@ export function WarningCompactList({
         <List.Item className="warning-item" data-warning={w.id}>
           <Flex vertical gap={2} style={{ width: '100%' }}>
             <Flex justify="space-between" gap={8}>
-              <Space size={4}>
+              <Flex gap={4} align="center" style={{ minWidth: 0, flex: 1 }}>
                 <WarningTag w={w} />
-                <Typography.Text strong ellipsis style={{ maxWidth: 420 }}>
+                <Typography.Text strong ellipsis={{ tooltip: w.title }} style={{ minWidth: 0 }}>
                   {w.title}
                 </Typography.Text>
-              </Space>
+              </Flex>
               <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
                 {relative(w.detectedAt)}
               </Typography.Text>
@@ -52,12 +52,12 @@ export function WarningCompactList({
                   region: w.regionName,
                 })}
               </Typography.Text>
-              {w.cases.slice(0, 3).map((c) => (
+              {w.cases.slice(0, 2).map((c) => (
                 <Typography.Link key={c.id} className="warning-case" onClick={() => onOpenCase(c.id)}>
                   {c.trackingCode}
                 </Typography.Link>
               ))}
-              {w.caseCount > 3 ? (
+              {w.caseCount > 2 ? (
                 <Typography.Text type="secondary">
                   {t('analysis.warning.cases', { count: w.caseCount })}
                 </Typography.Text>

@@ -133,7 +133,7 @@ export function WarningsTable({
         }}
         columns={[
           {
-            title: t('analysis.warning.colour'),
+            title: t('analysis.warning.kind'),
             width: 150,
             render: (_: unknown, w) => <WarningTag w={w} />,
           },

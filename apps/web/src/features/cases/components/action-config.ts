@@ -114,6 +114,14 @@ export const ACTIONS: Record<string, ActionSpec> = {
     fields: [{ name: 'outcome', kind: 'outcome', label: 'form.outcome', required: true }, note(true)],
   },
   escalate: { fields: [reason()] },
+  // 催办 and 督办 (supervisors, leaders): the supervision order carries its own time limit
+  urge: { fields: [reason()] },
+  supervise: {
+    fields: [
+      reason(),
+      { name: 'workingDays', kind: 'number', label: 'supervise.form.workingDays', required: true },
+    ],
+  },
 };
 
 /** Order in which buttons appear: the usual next step first. */

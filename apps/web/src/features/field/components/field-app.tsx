@@ -63,9 +63,7 @@ export function FieldApp({
               {t('fieldApp.title')}
             </Typography.Text>
             <div>
-              <Typography.Text type="secondary">
-                {user.displayName} · {user.regionName}
-              </Typography.Text>
+              <Typography.Text type="secondary">{user.displayName}</Typography.Text>
             </div>
           </div>
           <Flex gap={6} align="center">

@@ -80,7 +80,7 @@ export function HouseholdDrawer({
   };
   const r = household.risk;
   return (
-    <Drawer open onClose={onClose} placement="bottom" size="large" title={household.headName}>
+    <Drawer open onClose={onClose} placement="bottom" size="88vh" title={household.headName}>
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('fieldApp.households.address')}>
           {household.regionName} · {household.address}
@@ -90,7 +90,7 @@ export function HouseholdDrawer({
         </Descriptions.Item>
         <Descriptions.Item label={t('fieldApp.households.phone')}>
           <Flex gap={8} align="center">
-            <span>{phone ?? household.headPhone ?? '—'}</span>
+            <span style={{ whiteSpace: 'nowrap' }}>{phone ?? household.headPhone ?? '—'}</span>
             {household.headPhone && !phone ? (
               <Button size="small" type="link" disabled={!online} onClick={reveal}>
                 {t('fieldApp.households.reveal')}
@@ -117,7 +117,13 @@ export function HouseholdDrawer({
           })}
         </Typography.Paragraph>
       ) : null}
-      <Button type="primary" block onClick={() => onVisit(household)} id="household-visit">
+      <Button
+        type="primary"
+        block
+        onClick={() => onVisit(household)}
+        id="household-visit"
+        style={{ marginTop: 12 }}
+      >
         {t('fieldApp.visit.record')}
       </Button>
       <Typography.Title level={5} style={{ marginTop: 16 }}>

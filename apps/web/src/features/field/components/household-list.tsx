@@ -10,10 +10,20 @@ export const WARNING_COLOUR: Record<string, string> = {
   red: 'red',
 };
 
-export function RiskTag({ level, warning }: { level: string; warning: string | null }) {
+/** the warning colour of each risk level (家庭风险五级分类) */
+const LEVEL_WARNING: Record<string, string | null> = {
+  safe: null,
+  micro: 'blue',
+  low: 'yellow',
+  medium: 'orange',
+  high: 'red',
+};
+
+export function RiskTag({ level, warning }: { level: string; warning?: string | null }) {
   const { te } = useI18n();
+  const colour = warning === undefined ? LEVEL_WARNING[level] : warning;
   return (
-    <Tag color={warning ? WARNING_COLOUR[warning] : 'green'} variant={warning ? 'solid' : 'outlined'}>
+    <Tag color={colour ? WARNING_COLOUR[colour] : 'green'} variant={colour ? 'solid' : 'outlined'}>
       {te('fieldApp.risk', level)}
     </Tag>
   );

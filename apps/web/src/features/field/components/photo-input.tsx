@@ -29,7 +29,7 @@ export function PhotoInput({
         type="file"
         accept="image/jpeg,image/png,image/webp"
         capture="environment"
-        hidden
+        style={{ display: 'none' }}
         onChange={async (e) => {
           const file = e.target.files?.[0];
           if (!file) return;

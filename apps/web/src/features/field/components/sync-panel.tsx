@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Empty, Flex, List, Tag, Typography } from 'antd';
-import { useI18n } from '../../../lib/i18n/index.tsx';
-import type { QueuedAction } from '../api/types.ts';
+import { type MessageKey, useI18n } from '../../../lib/i18n/index.tsx';
+import type { CaseConflict, QueuedAction } from '../api/types.ts';
 import { discard, enqueue } from '../offline/queue.ts';
 
 function ConflictCard({ a, onChange }: { a: QueuedAction; onChange: () => void }) {
@@ -8,6 +8,11 @@ function ConflictCard({ a, onChange }: { a: QueuedAction; onChange: () => void }
   const c = a.conflict!;
   const action = String(a.payload.action);
   const canRedo = c.current.allowedActions.includes(action);
+  const happened = (x: CaseConflict['changes'][number]) => {
+    const key = `event.${x.type}`;
+    const text = t(key as MessageKey, { actor: x.actorName });
+    return text === key ? `${x.actorName} · ${te('status', x.toStatus)}` : text;
+  };
   const redo = async () => {
     await enqueue('case.act', { ...a.payload, version: c.current.version, base: undefined }, a.photos);
     await discard(a.seq!);
@@ -27,7 +32,7 @@ function ConflictCard({ a, onChange }: { a: QueuedAction; onChange: () => void }
         renderItem={(x) => (
           <List.Item>
             <Typography.Text>
-              {dateTime(x.at)} · {x.actorName} · {te('status', x.toStatus)}
+              {dateTime(x.at)} · {happened(x)}
               {x.reason ? ` · ${x.reason}` : ''}
             </Typography.Text>
           </List.Item>

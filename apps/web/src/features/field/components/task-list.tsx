@@ -3,6 +3,7 @@ import { Button, Card, Empty, Flex, Tag, Typography } from 'antd';
 import { ColourTag, DueTag } from '../../../components/tags.tsx';
 import { useI18n } from '../../../lib/i18n/index.tsx';
 import type { FieldCase, FollowUp, QueuedAction, Today } from '../api/types.ts';
+import { RiskTag } from './household-list.tsx';
 
 const { Text, Paragraph } = Typography;
 
@@ -34,8 +35,8 @@ function CaseCard({ item, waiting, onVerify }: { item: FieldCase; waiting: boole
             </>
           ) : null}
         </Text>
-        {onVerify ? (
-          <Button type="primary" size="small" onClick={onVerify} disabled={waiting} className="field-verify">
+        {onVerify && !waiting ? (
+          <Button type="primary" size="small" onClick={onVerify} className="field-verify">
             {t('fieldApp.verify.open')}
           </Button>
         ) : null}
@@ -45,13 +46,13 @@ function CaseCard({ item, waiting, onVerify }: { item: FieldCase; waiting: boole
 }
 
 function FollowUpCard({ item, onVisit }: { item: FollowUp; onVisit: () => void }) {
-  const { t, te } = useI18n();
+  const { t } = useI18n();
   return (
     <Card size="small">
       <Flex justify="space-between" align="center">
         <Text strong>{item.headName ?? item.householdId}</Text>
         <Flex gap={4}>
-          <Tag>{te('fieldApp.risk', item.level)}</Tag>
+          <RiskTag level={item.level} />
           <DueTag state={item.dueState} />
         </Flex>
       </Flex>

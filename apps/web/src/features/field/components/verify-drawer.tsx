@@ -1,4 +1,4 @@
-import { App, Button, Divider, Drawer, Form, Input, Radio, Typography } from 'antd';
+import { App, Button, Collapse, Drawer, Form, Input, Radio, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useI18n } from '../../../lib/i18n/index.tsx';
 import type { FieldCase } from '../api/types.ts';
@@ -62,7 +62,7 @@ export function VerifyDrawer({
       open={!!item}
       onClose={onClose}
       placement="bottom"
-      height="auto"
+      size="88vh"
       title={t('fieldApp.verify.title')}
       destroyOnHidden
     >
@@ -98,10 +98,11 @@ export function VerifyDrawer({
             </Button>
           </Form>
           {details ? (
-            <>
-              <Divider titlePlacement="start">{t('fieldApp.verify.details')}</Divider>
-              {details}
-            </>
+            <Collapse
+              ghost
+              style={{ marginTop: 12 }}
+              items={[{ key: 'details', label: t('fieldApp.verify.details'), children: details }]}
+            />
           ) : null}
         </>
       ) : null}

@@ -56,6 +56,7 @@ export function VisitDrawer({
       open={!!target}
       onClose={onClose}
       placement="bottom"
+      size={480}
       title={t('fieldApp.visit.title')}
       destroyOnHidden
     >

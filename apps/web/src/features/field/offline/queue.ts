@@ -18,8 +18,31 @@ const changed = () => {
 export const queuedActions = async () =>
   (await idb.all<QueuedAction>('queue')).sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
 
+const MAX_SIDE = 1600;
+
+/**
+ * A camera photo redrawn at most 1600 px on its long side as JPEG: a few hundred kB to send over a
+ * weak signal instead of several MB, and without the file's metadata (EXIF, its GPS position).
+ */
+async function shrink(file: Blob): Promise<Blob> {
+  try {
+    const img = await createImageBitmap(file);
+    const scale = Math.min(1, MAX_SIDE / Math.max(img.width, img.height));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(img.width * scale));
+    canvas.height = Math.max(1, Math.round(img.height * scale));
+    canvas.getContext('2d')?.drawImage(img, 0, 0, canvas.width, canvas.height);
+    img.close();
+    const out = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.82));
+    return out ?? file;
+  } catch {
+    return file;
+  }
+}
+
 /** Keeps a photo on the phone until it is uploaded; it is addressed by its sha-256. */
-export async function keepPhoto(file: Blob): Promise<string> {
+export async function keepPhoto(original: Blob): Promise<string> {
+  const file = await shrink(original);
   const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
   const sha256 = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
   await idb.put('photos', { sha256, blob: file, mime: file.type || 'image/jpeg' });
@@ -64,16 +87,44 @@ export function flush(): Promise<FlushOutcome> {
   return running;
 }
 
+const BATCH = 100;
+
 async function send(): Promise<FlushOutcome> {
-  const pending = (await queuedActions()).filter((a) => a.state === 'pending').slice(0, 100);
   const out: FlushOutcome = { sent: 0, applied: 0, conflicts: 0, rejected: 0, waiting: 0 };
-  if (!pending.length) return out;
+  for (;;) {
+    const pending = (await queuedActions()).filter((a) => a.state === 'pending').slice(0, BATCH);
+    if (!pending.length) return out;
+    const before = out.waiting;
+    await sendBatch(pending, out);
+    if (pending.length < BATCH || out.waiting > before) return out;
+  }
+}
+
+/** A photo the server refuses (too large, not an image) is not retried for ever: its actions say why. */
+async function uploadPhotos(pending: QueuedAction[], out: FlushOutcome) {
   for (const sha of new Set(pending.flatMap((a) => a.photos))) {
     const photo = await idb.get<{ blob: Blob }>('photos', sha);
-    if (photo) await fieldApi.upload(sha, photo.blob);
+    if (!photo) continue;
+    try {
+      await fieldApi.upload(sha, photo.blob);
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status === 0 || e.status >= 500) throw e;
+      for (const a of pending.filter((x) => x.photos.includes(sha))) {
+        out.rejected++;
+        await idb.put('queue', { ...a, state: 'rejected', error: { code: e.code, message: e.message } });
+      }
+    }
   }
+}
+
+async function sendBatch(batch: QueuedAction[], out: FlushOutcome) {
+  await uploadPhotos(batch, out);
+  const pending = (await queuedActions()).filter(
+    (a) => a.state === 'pending' && batch.some((b) => b.key === a.key),
+  );
+  if (!pending.length) return;
   const { results } = await fieldApi.sync(pending);
-  out.sent = results.length;
+  out.sent += results.length;
   const byKey = new Map(results.map((r) => [r.key, r]));
   for (const a of pending) {
     const r = byKey.get(a.key);
@@ -82,7 +133,6 @@ async function send(): Promise<FlushOutcome> {
   }
   await forgetSentPhotos();
   changed();
-  return out;
 }
 
 async function settle(a: QueuedAction, r: SyncResult, out: FlushOutcome) {

@@ -12,6 +12,19 @@ export interface Snapshot {
   savedAt: string;
 }
 
+/**
+ * What the phone keeps belongs to one worker: another worker signing in starts from nothing, and a
+ * session that ended (signed out elsewhere, revoked) leaves nothing behind unless unsent work would be
+ * lost; that waits for the same worker to sign in again.
+ */
+async function keepOnlyFor(user: User | null) {
+  const last = await idb.get<User>('kv', 'user');
+  if (user) {
+    if (last && last.id !== user.id) await idb.clear();
+    await idb.put('kv', user, 'user');
+  } else if (!(await queuedActions()).length) await idb.clear();
+}
+
 /** The signed-in grid worker; with no signal, the one who last signed in on this phone. */
 export function useFieldUser() {
   const [state, setState] = useState<{ loading: boolean; user: User | null; offline: boolean }>({
@@ -24,9 +37,7 @@ export function useFieldUser() {
     (async () => {
       try {
         const user = await fetchMe();
-        if (user) await idb.put('kv', user, 'user');
-        // signed out or revoked: nothing of the last worker stays on the phone
-        else await idb.clear();
+        await keepOnlyFor(user);
         if (live) setState({ loading: false, user, offline: false });
       } catch (e) {
         const user = isOffline(e) ? ((await idb.get<User>('kv', 'user')) ?? null) : null;
@@ -87,7 +98,9 @@ export function useFieldData() {
       setError(null);
       await refresh();
     } catch (e) {
-      if (!isOffline(e)) setError(e instanceof ApiError ? e.message : String(e));
+      // the session ended: the queue stays on the phone until the worker signs in again
+      if (e instanceof ApiError && e.status === 401) window.location.assign('/login?next=%2Ffield');
+      else if (!isOffline(e)) setError(e instanceof ApiError ? e.message : String(e));
     } finally {
       setSyncing(false);
       await reloadQueue();

@@ -16,7 +16,6 @@ function QueueCard({ queue, onNavigate }: { queue: Queue; onNavigate: (to: strin
       hoverable
       role="link"
       tabIndex={0}
-      aria-label={t(queue.label)}
       onClick={() => onNavigate(queue.to)}
       onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onNavigate(queue.to)}
     >

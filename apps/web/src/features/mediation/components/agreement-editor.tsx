@@ -13,16 +13,29 @@ interface TermValues {
   amountYuan?: number | null;
 }
 
+interface PartyValues {
+  id: string;
+  kind: 'person' | 'organisation';
+  name: string;
+  idNumber?: string;
+  ethnicity?: string;
+  occupation?: string;
+  workplace?: string;
+  address?: string;
+}
+
 interface Values {
   number?: string;
   date: string;
   place?: string;
   facts: string;
   disputedMatters: string;
-  parties: { ethnicity?: string; occupation?: string; workplace?: string; address?: string }[];
+  parties: PartyValues[];
   responsibilities: Record<string, string>;
   terms: TermValues[];
 }
+
+const PERSON_FIELDS = ['ethnicity', 'occupation', 'workplace'] as const;
 
 function initial(text: AgreementText): Values {
   return {
@@ -32,6 +45,10 @@ function initial(text: AgreementText): Values {
     facts: text.facts,
     disputedMatters: text.disputedMatters,
     parties: text.parties.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      name: p.name,
+      idNumber: p.idNumber,
       ethnicity: p.ethnicity,
       occupation: p.occupation,
       workplace: p.workplace,
@@ -51,10 +68,23 @@ function initial(text: AgreementText): Values {
   };
 }
 
+/** Gender and age as a resident ID number states them (18 digits: birth date at 7–14, odd 17th digit = male). */
+export function idFacts(idNumber: string | undefined, onDate: string) {
+  if (!idNumber || !/^\d{17}[\dXx]$/.test(idNumber)) return null;
+  const birth = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
+  const age =
+    Number(onDate.slice(0, 4)) - Number(birth.slice(0, 4)) - (onDate.slice(5) < birth.slice(5) ? 1 : 0);
+  return { gender: Number(idNumber[16]) % 2 === 1 ? 'male' : 'female', age };
+}
+
 function toText(text: AgreementText, v: Values): AgreementText {
-  const parties: PartyText[] = text.parties.map((p, i) =>
-    p.kind === 'person' ? { ...p, ...v.parties[i] } : { ...p, address: v.parties[i]?.address ?? p.address },
-  );
+  const parties: PartyText[] = v.parties.map((pv) => {
+    const orig = text.parties.find((p) => p.id === pv.id);
+    const merged = { ...(orig ?? { kind: 'person' }), ...pv } as PartyText;
+    if (merged.kind !== 'person') return merged;
+    const facts = idFacts(pv.idNumber?.trim(), v.date);
+    return { ...merged, idNumber: pv.idNumber?.trim() ?? '', ...(facts ?? {}) };
+  });
   return {
     ...text,
     number: v.number?.trim() || undefined,
@@ -63,14 +93,14 @@ function toText(text: AgreementText, v: Values): AgreementText {
     facts: v.facts,
     disputedMatters: v.disputedMatters,
     parties,
-    responsibilities: text.parties
-      .map((p) => ({ partyId: p.id, text: (v.responsibilities[p.id] ?? '').trim() }))
+    responsibilities: parties
+      .map((p) => ({ partyId: p.id, text: (v.responsibilities?.[p.id] ?? '').trim() }))
       .filter((r) => r.text),
     terms: v.terms.map((x, i) => ({
       id: text.terms[i]?.id ?? `t${i + 1}`,
       content: x.content,
       obligorPartyIds: x.obligorPartyIds ?? [],
-      obligeePartyIds: text.parties.map((p) => p.id).filter((id) => !(x.obligorPartyIds ?? []).includes(id)),
+      obligeePartyIds: parties.map((p) => p.id).filter((id) => !(x.obligorPartyIds ?? []).includes(id)),
       performanceMethod: x.performanceMethod,
       place: x.place,
       dueDate: x.dueDate,
@@ -88,9 +118,12 @@ export function AgreementEditor({ agreement, onSaved }: { agreement: Agreement; 
   const save = useMediationCall();
   const text = agreement.text;
   const r = req(t('common.required'));
-  const partyOptions = text.parties.map((p) => ({ value: p.id, label: p.name }));
+  const [form] = Form.useForm<Values>();
+  const parties = Form.useWatch('parties', form) as PartyValues[] | undefined;
+  const partyOptions = (parties ?? []).filter(Boolean).map((p) => ({ value: p.id, label: p.name || p.id }));
   return (
     <Form<Values>
+      form={form}
       layout="vertical"
       initialValues={initial(text)}
       data-testid="agreement-editor"
@@ -119,26 +152,55 @@ export function AgreementEditor({ agreement, onSaved }: { agreement: Agreement; 
         </Col>
       </Row>
       <Divider titlePlacement="start">{t('mediation.agreement.parties')}</Divider>
-      {text.parties.map((p, i) => (
-        <Card key={p.id} size="small" title={p.name} style={{ marginBottom: 8 }}>
-          <Row gutter={12}>
-            {p.kind === 'person'
-              ? (['ethnicity', 'occupation', 'workplace'] as const).map((f) => (
-                  <Col xs={24} md={8} key={f}>
-                    <Form.Item name={['parties', i, f]} label={t(`mediation.agreement.${f}`)} rules={r}>
-                      <Input id={`party-${i}-${f}`} maxLength={f === 'workplace' ? 120 : 60} />
+      <Form.List name="parties">
+        {(fields, { add }) => (
+          <>
+            {fields.map((f, i) => (
+              <Card key={f.key} size="small" style={{ marginBottom: 8 }} data-testid="party-editor">
+                <Form.Item name={[f.name, 'id']} hidden>
+                  <Input />
+                </Form.Item>
+                <Row gutter={12}>
+                  <Col xs={24} md={8}>
+                    <Form.Item name={[f.name, 'name']} label={t('mediation.agreement.name')} rules={r}>
+                      <Input id={`party-${i}-name`} maxLength={60} />
                     </Form.Item>
                   </Col>
-                ))
-              : null}
-            <Col xs={24}>
-              <Form.Item name={['parties', i, 'address']} label={t('mediation.agreement.address')} rules={r}>
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Card>
-      ))}
+                  <Col xs={24} md={16}>
+                    <Form.Item
+                      name={[f.name, 'idNumber']}
+                      label={t('mediation.agreement.idNumber')}
+                      rules={r}
+                    >
+                      <Input id={`party-${i}-idNumber`} maxLength={30} />
+                    </Form.Item>
+                  </Col>
+                  {PERSON_FIELDS.map((k) => (
+                    <Col xs={24} md={8} key={k}>
+                      <Form.Item name={[f.name, k]} label={t(`mediation.agreement.${k}`)} rules={r}>
+                        <Input id={`party-${i}-${k}`} maxLength={k === 'workplace' ? 120 : 60} />
+                      </Form.Item>
+                    </Col>
+                  ))}
+                  <Col xs={24}>
+                    <Form.Item name={[f.name, 'address']} label={t('mediation.agreement.address')} rules={r}>
+                      <Input id={`party-${i}-address`} maxLength={200} />
+                    </Form.Item>
+                  </Col>
+                </Row>
+              </Card>
+            ))}
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => add({ id: `p-${Date.now().toString(36)}`, kind: 'person', name: '' })}
+              data-action="add-party"
+              style={{ marginBottom: 16 }}
+            >
+              {t('mediation.agreement.addParty')}
+            </Button>
+          </>
+        )}
+      </Form.List>
       <Form.Item name="facts" label={t('mediation.agreement.facts')} rules={r}>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={10000} />
       </Form.Item>
@@ -146,13 +208,14 @@ export function AgreementEditor({ agreement, onSaved }: { agreement: Agreement; 
         <Input.TextArea id="disputedMatters" autoSize={{ minRows: 2, maxRows: 8 }} maxLength={4000} />
       </Form.Item>
       <Divider titlePlacement="start">{t('mediation.agreement.responsibilities')}</Divider>
-      {text.parties.map((p) => (
-        <Form.Item key={p.id} name={['responsibilities', p.id]} label={p.name} rules={r}>
-          <Input.TextArea
-            id={`responsibility-${p.id}`}
-            autoSize={{ minRows: 1, maxRows: 4 }}
-            maxLength={2000}
-          />
+      {(parties ?? []).map((p, i) => (
+        <Form.Item
+          key={p?.id ?? i}
+          name={['responsibilities', p?.id ?? '']}
+          label={p?.name || t('mediation.agreement.name')}
+          rules={r}
+        >
+          <Input.TextArea id={`responsibility-${i}`} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
         </Form.Item>
       ))}
       <Divider titlePlacement="start">{t('mediation.agreement.terms')}</Divider>
@@ -185,7 +248,12 @@ export function AgreementEditor({ agreement, onSaved }: { agreement: Agreement; 
                       label={t('mediation.agreement.obligor')}
                       rules={[{ required: true, message: t('common.required') }]}
                     >
-                      <Select id={`term-${i}-obligor`} mode="multiple" options={partyOptions} />
+                      <Select
+                        id={`term-${i}-obligor`}
+                        mode="multiple"
+                        options={partyOptions}
+                        filterOption={(input, o) => String(o?.label ?? '').includes(input)}
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={8}>

@@ -62,6 +62,7 @@ export function Signatures({
                 signerRole={row.role}
                 partyId={row.role === 'party' ? row.id : undefined}
                 signerName={row.name}
+                rowId={row.id}
                 onBehalf={who.onBehalf}
               />
             ) : (

@@ -9,6 +9,7 @@ interface ConfirmValues {
   factsAndReasons: string;
   declarationAccepted: boolean;
   sig: Record<string, string | null>;
+  phones?: Record<string, string>;
 }
 
 /** After the mediation: the outcome, one step up the ladder, the referral on failure, judicial confirmation. */
@@ -97,6 +98,11 @@ export function CourtPanel({ data, isMediator }: { data: MediationBundle; isMedi
               courtBasis: 'mediation_organisation_seat',
               factsAndReasons: v.factsAndReasons,
               declarationAccepted: v.declarationAccepted === true,
+              phones: Object.fromEntries(
+                Object.entries(v.phones ?? {})
+                  .map(([k, x]) => [k, x?.trim()] as const)
+                  .filter(([, x]) => !!x),
+              ),
               signatures: Object.entries(v.sig ?? {})
                 .filter(([, png]) => !!png)
                 .map(([partyId, png]) => ({ partyId, imagePngBase64: png })),
@@ -108,6 +114,16 @@ export function CourtPanel({ data, isMediator }: { data: MediationBundle; isMedi
             <Form.Item name="factsAndReasons" label={t('mediation.confirm.facts')} rules={r}>
               <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={8000} />
             </Form.Item>
+            {agreement.text.parties.map((p) => (
+              <Form.Item
+                key={`phone-${p.id}`}
+                name={['phones', p.id]}
+                label={t('mediation.confirm.phone', { name: p.name })}
+                rules={p.phone ? [] : r}
+              >
+                <Input maxLength={30} placeholder={typeof p.phone === 'string' ? p.phone : undefined} />
+              </Form.Item>
+            ))}
             {agreement.text.parties.map((p) => (
               <Form.Item
                 key={p.id}

@@ -1,5 +1,6 @@
 import { Alert, Button, type ButtonProps, Form, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
+import { ApiError } from '../../../lib/api/client.ts';
 import { useErrorText } from '../../../lib/errors.ts';
 import { useI18n } from '../../../lib/i18n/index.tsx';
 import { useMediationCall } from '../api.ts';
@@ -65,7 +66,13 @@ export function ActionForm<V extends object>({
         onOk={() => form.submit()}
       >
         {call.error ? (
-          <Alert type="error" showIcon title={errorText(call.error)} style={{ marginBottom: 12 }} />
+          <Alert
+            type="error"
+            showIcon
+            title={errorText(call.error)}
+            description={call.error instanceof ApiError ? call.error.field : undefined}
+            style={{ marginBottom: 12 }}
+          />
         ) : null}
         <Form<V>
           form={form}

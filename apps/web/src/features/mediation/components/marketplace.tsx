@@ -69,8 +69,12 @@ export function Marketplace({ caseId }: { caseId: string }) {
   const [chosen, setChosen] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [ack, setAck] = useState(false);
+  const [all, setAll] = useState(false);
   const call = useMediationCall();
-  const mediators = (market.data ?? []).filter((m) => !orgId || m.organisationId === orgId);
+  const inOrg = (market.data ?? []).filter((m) => !orgId || m.organisationId === orgId);
+  // the ones the rules admit first; the others (out of place, full, in conflict) on request, with the reason
+  const hidden = inOrg.filter((m) => !m.eligible).length;
+  const mediators = all ? inOrg : inOrg.filter((m) => m.eligible);
   const pick = market.data?.find((m) => m.userId === chosen);
   const warned = !!pick?.conflicts.some((c) => c.severity === 'warn');
   return (
@@ -108,6 +112,11 @@ export function Marketplace({ caseId }: { caseId: string }) {
             />
           ))}
         </Flex>
+        {hidden > 0 ? (
+          <Button type="link" onClick={() => setAll(!all)} data-action="show-all-mediators">
+            {all ? t('mediation.market.hideOthers') : t('mediation.market.showOthers', { n: hidden })}
+          </Button>
+        ) : null}
       </Panel>
       <Panel title={t('mediation.market.request')}>
         <p className="portal-muted">

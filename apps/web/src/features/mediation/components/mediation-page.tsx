@@ -1,3 +1,4 @@
+import { MessageOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, Flex, Form, Input, Row, Spin, Tag, Timeline } from 'antd';
 import { api } from '../../../lib/api/client.ts';
@@ -95,9 +96,13 @@ function MediationTimeline({ items }: { items: TimelineItem[] }) {
                   {dateTime(e.at)} · {e.actor.name}
                 </div>
                 <div>
-                  {e.type === CHAT
-                    ? `💬 ${String(e.data.text ?? '')}`
-                    : te('mediation.e.mediationEvent', e.type)}
+                  {e.type === CHAT ? (
+                    <>
+                      <MessageOutlined /> {String(e.data.text ?? '')}
+                    </>
+                  ) : (
+                    te('mediation.e.mediationEvent', e.type)
+                  )}
                 </div>
               </>
             ),

@@ -83,7 +83,7 @@ export function MediationRoom({ sessionId, token }: { sessionId: string; token: 
       onPeers: (ps) => setPeers(ps),
       onPeerJoined: (p) => setPeers((ps) => (ps.some((x) => x.id === p.id) ? ps : [...ps, p])),
       onRemoteStream: (peer, s) => {
-        setPeers((ps) => (ps.some((p) => p.id === peer.id) ? ps : [...ps, peer]));
+        if (peer.name) setPeers((ps) => (ps.some((p) => p.id === peer.id) ? ps : [...ps, peer]));
         setRemote((r) => ({ ...r, [peer.id]: s }));
       },
       onPeerLeft: (id) => {

@@ -15,6 +15,7 @@ export function SignButton({
   partyId,
   signerName,
   onBehalf,
+  rowId,
 }: {
   agreementId: string;
   signerRole: 'party' | 'mediator';
@@ -22,6 +23,8 @@ export function SignButton({
   signerName: string;
   /** a mediator collecting a party's signature: the ID card must be checked */
   onBehalf?: boolean;
+  /** the party's or mediator's id, for tests and assistive tech */
+  rowId: string;
 }) {
   const { t } = useI18n();
   const errorText = useErrorText();
@@ -55,7 +58,8 @@ export function SignButton({
         type="primary"
         size="small"
         data-action="sign"
-        data-signer={partyId ?? 'mediator'}
+        data-signer={rowId}
+        data-signer-role={signerRole}
         onClick={() => setOpen(true)}
       >
         {t('mediation.sign.button')}
@@ -65,6 +69,7 @@ export function SignButton({
         title={t('mediation.sign.title', { name: signerName })}
         onCancel={close}
         destroyOnHidden
+        mask={{ closable: false }}
         footer={
           <Flex justify="end" gap={8}>
             <Button onClick={close}>{t('common.cancel')}</Button>

@@ -1,4 +1,4 @@
-import { Empty } from 'antd';
+import { Empty, Flex } from 'antd';
 import { LineChart } from 'echarts/charts';
 import * as echarts from 'echarts/core';
 import { useMemo } from 'react';
@@ -99,11 +99,20 @@ function Pie({
   );
 }
 
+/** No data: an empty state as tall as the chart it stands for. */
+function Blank({ height, text }: { height: number; text?: string }) {
+  const { t } = useI18n();
+  return (
+    <Flex style={{ height }} align="center" justify="center">
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text ?? t('overview.none')} />
+    </Flex>
+  );
+}
+
 export function ChannelPie({ figures, height }: { figures: Figures; height: number }) {
   const { t, te } = useI18n();
   const name = useMemo(() => (k: string) => te('channel', k), [te]);
-  if (!figures.today.byChannel.length)
-    return <Empty style={{ height: height - 40 }} description={t('overview.channels.empty')} />;
+  if (!figures.today.byChannel.length) return <Blank height={height} text={t('overview.channels.empty')} />;
   return <Pie counts={figures.today.byChannel} label={t('overview.channels')} name={name} height={height} />;
 }
 
@@ -121,6 +130,7 @@ export function OpenColourPie({
     () => (k: string) => (k === 'none' ? t('overview.colour.none') : te('colour', k)),
     [t, te],
   );
+  if (!figures.openByColour.length) return <Blank height={height} />;
   return (
     <Pie
       counts={figures.openByColour}
@@ -150,7 +160,7 @@ function Bars({
 }) {
   const option = useMemo<ChartOption>(() => {
     const cat = { type: 'category', data: items.map((i) => i.name), axisLabel: { interval: 0 } };
-    const val = { type: 'value', minInterval: 1 };
+    const val = { type: 'value', minInterval: 1, splitNumber: horizontal ? 3 : 5 };
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: horizontal
@@ -192,6 +202,7 @@ export function OpenStatusBars({
   const items = figures.byStatus
     .filter((s) => !TERMINAL.has(s.key))
     .map((s) => ({ key: s.key, name: te('status', s.key), n: s.n }));
+  if (!items.length) return <Blank height={height} />;
   return (
     <Bars
       items={items}

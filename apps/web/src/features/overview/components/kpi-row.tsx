@@ -1,4 +1,4 @@
-import { Card, Col, Row, Statistic, Tooltip } from 'antd';
+import { Card, Statistic, Tooltip } from 'antd';
 import { useI18n } from '../../../lib/i18n/index.tsx';
 import type { Figures } from '../api.ts';
 import type { Drill } from './figure-charts.tsx';
@@ -40,9 +40,17 @@ export function KpiRow({ figures, onDrill }: { figures: Figures; onDrill: (d: Dr
     },
   ];
   return (
-    <Row gutter={[12, 12]} style={{ marginBottom: 12 }} className="overview-kpis">
+    <div
+      className="overview-kpis"
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'repeat(auto-fit, minmax(120px, 1fr))',
+        gap: 12,
+        marginBottom: 12,
+      }}
+    >
       {counts.map((c) => (
-        <Col key={c.key} xs={12} md={8} xl={3}>
+        <div key={c.key}>
           <Card size="small" data-kpi={c.key} {...(c.drill ? link(c.title, c.drill) : {})}>
             <Statistic
               title={c.title}
@@ -50,10 +58,10 @@ export function KpiRow({ figures, onDrill }: { figures: Figures; onDrill: (d: Dr
               styles={c.colour ? { content: { color: c.colour } } : undefined}
             />
           </Card>
-        </Col>
+        </div>
       ))}
       {figures.rates.map((r) => (
-        <Col key={r.key} xs={12} md={8} xl={r.key === 'mediationSuccessRate' ? 3 : 3}>
+        <div key={r.key}>
           <Tooltip
             title={t('overview.rate.hint', {
               formula: r.formula,
@@ -70,8 +78,8 @@ export function KpiRow({ figures, onDrill }: { figures: Figures; onDrill: (d: Dr
               />
             </Card>
           </Tooltip>
-        </Col>
+        </div>
       ))}
-    </Row>
+    </div>
   );
 }

@@ -19,7 +19,7 @@ import {
 import { KpiRow } from './kpi-row.tsx';
 import { RegionMap } from './region-map.tsx';
 
-const H = 250;
+const H = 230;
 
 /** 一屏观全貌: the figures of the viewer's region (or a region or grid inside it), refreshed on their own. */
 export function OverviewPage({
@@ -36,7 +36,9 @@ export function OverviewPage({
   const { t, dateTime } = useI18n();
   const figures = useFigures(node);
   const topics = useHotTopics(7, node.regionId);
-  const warnings = useWarnings({ state: 'open', limit: 8 });
+  // the warnings routed to the node's region or below (a grid: its region)
+  const place = node.regionId ?? figures.data?.node.path.at(-1)?.id;
+  const warnings = useWarnings({ state: 'open', regionId: place, limit: 8 });
   const [drill, setDrill] = useState<Drill | null>(null);
   const f = figures.data;
   if (!f) return <Spin style={{ display: 'block', margin: 48 }} />;
@@ -73,58 +75,56 @@ export function OverviewPage({
       <Breadcrumb className="overview-path" items={crumbs} style={{ marginBottom: 12 }} />
       <KpiRow figures={f} onDrill={setDrill} />
       <Row gutter={[12, 12]}>
-        <Col xs={24} xl={9}>
+        <Col xs={24} xl={8}>
           <Card size="small" title={t('overview.regions')} className="overview-regions-card">
             <RegionMap figures={f} onDrill={drillTo} />
           </Card>
-        </Col>
-        <Col xs={24} xl={15}>
-          <Row gutter={[12, 12]}>
-            <Col xs={24} lg={14}>
-              <Card size="small" title={t('overview.trend')}>
-                <TrendChart figures={f} height={H} />
-              </Card>
-            </Col>
-            <Col xs={24} lg={10}>
+          <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+            <Col xs={24} md={12}>
               <Card size="small" title={t('overview.channels')}>
-                <ChannelPie figures={f} height={H} />
+                <ChannelPie figures={f} height={H - 50} />
               </Card>
             </Col>
-            <Col xs={24} lg={8}>
-              <Card size="small" title={t('overview.openStatus')}>
-                <OpenStatusBars figures={f} height={H - 40} onDrill={setDrill} />
-              </Card>
-            </Col>
-            <Col xs={24} lg={8}>
+            <Col xs={24} md={12}>
               <Card size="small" title={t('overview.openColour')}>
-                <OpenColourPie figures={f} height={H - 40} onDrill={setDrill} />
-              </Card>
-            </Col>
-            <Col xs={24} lg={8}>
-              <Card size="small" title={t('overview.categories')}>
-                <CategoryBars figures={f} height={H - 40} onDrill={setDrill} />
+                <OpenColourPie figures={f} height={H - 50} onDrill={setDrill} />
               </Card>
             </Col>
           </Row>
         </Col>
-        <Col xs={24} xl={12}>
-          <Card size="small" title={t('overview.hotTopics')}>
-            <TopicCompactList
-              items={(topics.data ?? []).slice(0, 5)}
-              loading={topics.isLoading}
-              onOpenCase={onOpenCase}
-            />
+        <Col xs={24} xl={9}>
+          <Card size="small" title={t('overview.trend')}>
+            <TrendChart figures={f} height={H} />
           </Card>
+          <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+            <Col xs={24} md={12}>
+              <Card size="small" title={t('overview.openStatus')}>
+                <OpenStatusBars figures={f} height={H + 60} onDrill={setDrill} />
+              </Card>
+            </Col>
+            <Col xs={24} md={12}>
+              <Card size="small" title={t('overview.categories')}>
+                <CategoryBars figures={f} height={H + 60} onDrill={setDrill} />
+              </Card>
+            </Col>
+          </Row>
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xl={7}>
           <Card
             size="small"
             title={t('overview.warnings')}
             extra={<Typography.Link onClick={onAllWarnings}>{t('overview.warnings.more')}</Typography.Link>}
           >
             <WarningCompactList
-              items={warnings.data ?? []}
+              items={(warnings.data ?? []).slice(0, 5)}
               loading={warnings.isLoading}
+              onOpenCase={onOpenCase}
+            />
+          </Card>
+          <Card size="small" title={t('overview.hotTopics')} style={{ marginTop: 12 }}>
+            <TopicCompactList
+              items={(topics.data ?? []).slice(0, 4)}
+              loading={topics.isLoading}
               onOpenCase={onOpenCase}
             />
           </Card>

@@ -11,10 +11,20 @@ import { type Child, type Figures, type OutlineLevel, useOutlines } from '../api
 echarts.use([MapChart, VisualMapComponent]);
 
 type Metric = 'open' | 'overdue' | 'total';
+const EMPTY_GRID: Child = {
+  kind: 'grid',
+  id: '',
+  name: '',
+  level: 'grid',
+  total: 0,
+  open: 0,
+  overdue: 0,
+  dueSoon: 0,
+};
 const METRIC_COLOURS: Record<Metric, string[]> = {
-  open: ['#e6f4ff', '#4096ff', '#003eb3'],
-  overdue: ['#fff1f0', '#ff7875', '#a8071a'],
-  total: ['#f6ffed', '#73d13d', '#135200'],
+  open: ['#d6e4ff', '#4096ff', '#003eb3'],
+  overdue: ['#ffd8d6', '#ff7875', '#a8071a'],
+  total: ['#d9f7be', '#73d13d', '#135200'],
 };
 
 /** The outline level of a node's children: towns of the county, villages of a town, micro-grids of a village. */
@@ -23,12 +33,19 @@ function childLevel(f: Figures): OutlineLevel | null {
   return f.node.level === 'county' ? 'town' : f.node.level === 'town' ? 'village' : 'micro';
 }
 
-/** The children's outlines, if (nearly) every child has one. */
-function outlinesOf(all: FeatureCollection | undefined, children: Child[]): FeatureCollection | null {
-  if (!all || !children.length) return null;
-  const ids = new Set(children.map((c) => c.id));
-  const features = all.features.filter((f) => f.geometry && ids.has(String(f.properties?.unit_id)));
-  return features.length >= Math.ceil(children.length * 0.8) ? { type: 'FeatureCollection', features } : null;
+/**
+ * The outlines inside the node: its sub-regions (by parent code) or, in a village, its micro-grids
+ * (by region code); shown when (nearly) every child with figures has one.
+ */
+function outlinesOf(all: FeatureCollection | undefined, f: Figures): FeatureCollection | null {
+  if (!all || !f.children.length) return null;
+  const code = f.node.id.replace(/^r-/, '');
+  const inside = (p: Record<string, unknown> | null) =>
+    f.node.level === 'village' ? p?.region_code === code : p?.parent_code === code;
+  const features = all.features.filter((x) => x.geometry && inside(x.properties));
+  const ids = new Set(features.map((x) => String(x.properties?.unit_id)));
+  const covered = f.children.filter((c) => ids.has(c.id)).length;
+  return covered >= Math.ceil(f.children.length * 0.8) ? { type: 'FeatureCollection', features } : null;
 }
 
 export function RegionMap({ figures, onDrill }: { figures: Figures; onDrill: (child: Child) => void }) {
@@ -37,14 +54,21 @@ export function RegionMap({ figures, onDrill }: { figures: Figures; onDrill: (ch
   const [view, setView] = useState<'map' | 'list'>('map');
   const outlines = useOutlines(childLevel(figures));
   const children = figures.children;
-  const shape = useMemo(() => outlinesOf(outlines.data, children), [outlines.data, children]);
+  const shape = useMemo(() => outlinesOf(outlines.data, figures), [outlines.data, figures]);
   const mapName = `hewei-${figures.node.id}-${shape?.features.length ?? 0}`;
 
   const option = useMemo<ChartOption | null>(() => {
     if (!shape) return null;
     // one registered map per node: the outlines of its children, framed to their extent
     echarts.registerMap(mapName, shape as never);
-    const names = new Map(children.map((c) => [c.id, c.name]));
+    // every outline is named (a grid without cases too); the node's name is left out of its children's
+    const names = new Map<string, string>();
+    for (const x of shape.features)
+      names.set(
+        String(x.properties?.unit_id),
+        String(x.properties?.name ?? '').replace(figures.node.name, ''),
+      );
+    for (const c of children) names.set(c.id, c.name.replace(figures.node.name, '') || c.name);
     const max = Math.max(1, ...children.map((c) => c[metric]));
     return {
       tooltip: {
@@ -69,17 +93,18 @@ export function RegionMap({ figures, onDrill }: { figures: Figures; onDrill: (ch
           roam: true,
           selectedMode: false,
           label: {
-            show: children.length <= 30,
+            show: figures.node.level !== 'village' && shape.features.length <= 16,
             fontSize: 11,
+            color: '#1f1f1f',
             formatter: (p: { name: string }) => names.get(p.name) ?? '',
           },
           emphasis: { label: { show: true }, itemStyle: { areaColor: '#ffd666' } },
-          itemStyle: { borderColor: '#fff', borderWidth: 1 },
+          itemStyle: { borderColor: '#fff', borderWidth: 1, areaColor: '#d6e4ff' },
           data: children.map((c) => ({ name: c.id, value: c[metric] })),
         },
       ],
     };
-  }, [shape, mapName, children, metric, t]);
+  }, [shape, mapName, children, metric, t, figures.node.name, figures.node.level]);
 
   const list = (
     <Table<Child>
@@ -139,7 +164,11 @@ export function RegionMap({ figures, onDrill }: { figures: Figures; onDrill: (ch
             label={t('overview.regions')}
             onClick={(p) => {
               const child = children.find((c) => c.id === p.name);
+              const outline = shape?.features.find((x) => x.properties?.unit_id === p.name);
               if (child) onDrill(child);
+              // a grid without cases has no figures yet, but may still be opened
+              else if (figures.node.level === 'village' && outline)
+                onDrill({ ...EMPTY_GRID, id: p.name, name: String(outline.properties?.name) });
             }}
           />
           <Typography.Text type="secondary">{t('overview.regions.clickHint')}</Typography.Text>

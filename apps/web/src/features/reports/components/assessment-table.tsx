@@ -1,8 +1,10 @@
-import { Card, DatePicker, Flex, List, Modal, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { TrophyOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Flex, List, Modal, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useI18n } from '../../../lib/i18n/index.tsx';
 import { type MetricKey, type Range, type Ranking, type Subject, useExplain, useRanking } from '../api.ts';
+import { TrainingModal } from './training-modal.tsx';
 
 type Item = Ranking['items'][number];
 const pct = (r: number | null) => (r === null ? null : `${(r * 100).toFixed(1)}%`);
@@ -17,6 +19,7 @@ export function AssessmentTable({ onOpenCase }: { onOpenCase: (id: string) => vo
     to: dates[1].endOf('day').toISOString(),
   };
   const ranking = useRanking(subject, range);
+  const [training, setTraining] = useState(false);
   const [explain, setExplain] = useState<{ id: string; name: string; metric: MetricKey } | null>(null);
   const cases = useExplain(explain && { subject, id: explain.id, metric: explain.metric }, range);
   const data = ranking.data;
@@ -42,7 +45,16 @@ export function AssessmentTable({ onOpenCase }: { onOpenCase: (id: string) => vo
           value={dates}
           onChange={(v) => v?.[0] && v[1] && setDates([v[0], v[1]])}
         />
+        <Button icon={<TrophyOutlined />} onClick={() => setTraining(true)}>
+          {t('reports.training.record')}
+        </Button>
       </Flex>
+      <TrainingModal
+        open={training}
+        subject={subject}
+        subjects={data?.items ?? []}
+        onClose={() => setTraining(false)}
+      />
       {data ? (
         <Card size="small" style={{ marginBottom: 12 }}>
           <Typography.Text strong>{t('reports.formula')}</Typography.Text>{' '}
@@ -53,7 +65,7 @@ export function AssessmentTable({ onOpenCase }: { onOpenCase: (id: string) => vo
         size="small"
         rowKey="id"
         className="assessment-table"
-        loading={ranking.isFetching}
+        loading={ranking.isLoading || ranking.isPlaceholderData}
         dataSource={data?.items ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         rowClassName={(r) => (r.flagged ? 'assessment-flagged' : '')}

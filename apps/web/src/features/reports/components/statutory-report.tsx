@@ -125,7 +125,7 @@ export function StatutoryReport({
           size="small"
           rowKey="regionId"
           className="report-table"
-          loading={report.isFetching}
+          loading={report.isLoading || report.isPlaceholderData}
           dataSource={(report.data?.rows ?? []) as ScreeningRow[]}
           columns={screening}
           pagination={false}
@@ -136,7 +136,7 @@ export function StatutoryReport({
           size="small"
           rowKey="caseId"
           className="report-table"
-          loading={report.isFetching}
+          loading={report.isLoading || report.isPlaceholderData}
           dataSource={(report.data?.rows ?? []) as LedgerRow[]}
           columns={ledger}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}

@@ -1,0 +1,5 @@
+import { DeadlinesAdminPage } from '../../features/deadlines-admin/components/deadlines-admin-page.tsx';
+
+export default function AdminDeadlinesRoute() {
+  return <DeadlinesAdminPage />;
+}

@@ -1,0 +1,15 @@
+import { launch, newContext, signIn } from './lib/browser.ts';
+const browser = await launch();
+const ctx = await newContext(browser, 'http://127.0.0.1:38919', { locale: 'en' });
+const page = await ctx.newPage();
+page.setDefaultTimeout(120_000);
+await signIn(page, 'admin');
+await page.goto('/admin/org');
+await page.getByRole('tab').nth(1).click();
+await page.waitForTimeout(2000);
+await page.getByRole('button', { name: 'Edit' }).first().click();
+await page.locator('.ant-modal input').nth(1).fill('');
+await page.locator('.ant-modal .ant-btn-primary').click();
+await page.waitForTimeout(1000);
+await page.screenshot({ path: '/tmp/org-helper/org-categories-en.png' });
+await browser.close();
