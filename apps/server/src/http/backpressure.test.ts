@@ -33,6 +33,8 @@ describe('backpressure: beyond capacity a quick 503 with Retry-After, never a ha
     assert.equal(refused.json().error.code, 'OVERLOADED');
     assert.match(refused.json().error.message, /busy/);
     assert.equal((await app.inject({ url: '/healthz' })).statusCode, 200, 'health checks pass through');
+    const stream = await app.inject({ url: '/fast', headers: { accept: 'text/event-stream' } });
+    assert.equal(stream.statusCode, 200, 'a live stream takes no slot');
     release();
     for (const r of await Promise.all(held)) assert.equal(r.statusCode, 200);
     assert.equal((await app.inject({ url: '/fast' })).statusCode, 200, 'capacity is back');

@@ -46,7 +46,12 @@ export function registerBackpressure(app: FastifyInstance, o: BackpressureOption
 
   app.addHook('onRequest', async (req) => {
     if (req.url === '/healthz' || req.url === '/readyz') return;
-    if (inFlight >= o.maxInFlight || lagging()) throw new HeweiError('OVERLOADED');
+    // a live stream (server push, a mediation room) stays open for minutes: it is not work in
+    // progress, so it takes no slot — but a new one is still refused while the loop stalls
+    const longLived =
+      Boolean(req.headers.upgrade) || String(req.headers.accept ?? '').includes('text/event-stream');
+    if (lagging() || (!longLived && inFlight >= o.maxInFlight)) throw new HeweiError('OVERLOADED');
+    if (longLived) return;
     inFlight++;
     (req as { counted?: boolean }).counted = true;
   });

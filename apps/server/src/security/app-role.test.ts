@@ -69,7 +69,15 @@ describe('the restricted application role (PostgreSQL)', {
     });
   };
 
-  const column = { case_events: 'seq', audit_log: 'id', audit_chain: 'hash', pii_reveals: 'id' };
+  const column = {
+    case_events: 'seq',
+    audit_log: 'id',
+    audit_chain: 'hash',
+    pii_reveals: 'id',
+    mediation_events: 'id',
+    deadline_policy_versions: 'county_id',
+    household_risk_changes: 'county_id',
+  };
   for (const [table, col] of Object.entries(column)) {
     it(`cannot update, delete or truncate ${table}`, async () => {
       await refused(`update ${table} set ${col} = ${col}`, /permission denied/);
