@@ -9,39 +9,113 @@ import { nodesOf, RESULT_EVENTS, rollupKeys, shanghaiDay, slotOf, timelinessOf }
 type Q = Db | Tx;
 type Delta = Map<string, number>;
 
-/** Keeps the overview rollups in step with every case write, in the write's own transaction. */
-export const overviewHook: CaseWriteHook = async (tx, { before, after, event }) => {
-  const [prev] = before
-    ? await tx
-        .select()
-        .from(overviewCaseKeys)
-        .where(and(eq(overviewCaseKeys.countyId, after.countyId), eq(overviewCaseKeys.caseId, after.id)))
-    : [];
+type Change = Parameters<CaseWriteHook>[1];
+interface Prev {
+  timeliness: string | null;
+  keys: string[];
+}
+
+/**
+ * What one change does to the rollups: count deltas and daily deltas for its slot, and the case's
+ * new keys (null when they stay as they were).
+ */
+function rollupChange({ before, after, event }: Change, prev: Prev | undefined, counts: Delta, daily: Delta) {
   const timeliness = RESULT_EVENTS.has(event.type)
     ? timelinessOf(event.at, after.resolveBy)
     : (prev?.timeliness ?? null);
   const keys = rollupKeys(after, timeliness);
-  const counts: Delta = new Map();
   const old = new Set(prev?.keys ?? []);
   const now = new Set(keys);
-  for (const k of keys) if (!old.has(k)) counts.set(k, 1);
-  for (const k of old) if (!now.has(k)) counts.set(k, -1);
-  await applyCounts(tx, after.countyId, slotOf(after.id), counts);
-
-  const daily: Delta = new Map();
+  let moved = false;
+  for (const k of keys)
+    if (!old.has(k)) {
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+      moved = true;
+    }
+  for (const k of old)
+    if (!now.has(k)) {
+      counts.set(k, (counts.get(k) ?? 0) - 1);
+      moved = true;
+    }
   if (!before || !prev) addDaily(daily, after, 'created', after.createdAt);
   if (after.closedAt && !before?.closedAt) addDaily(daily, after, 'closed', after.closedAt);
-  await applyDaily(tx, after.countyId, slotOf(after.id), daily);
+  return moved || !prev || prev.timeliness !== timeliness ? { timeliness, keys } : null;
+}
 
-  if (counts.size || !prev || prev.timeliness !== timeliness)
+async function saveKeys(
+  tx: Tx,
+  rows: { countyId: string; caseId: string; timeliness: string | null; keys: string[] }[],
+) {
+  for (let i = 0; i < rows.length; i += 1000)
     await tx
       .insert(overviewCaseKeys)
-      .values({ countyId: after.countyId, caseId: after.id, timeliness, keys })
+      .values(rows.slice(i, i + 1000))
       .onConflictDoUpdate({
         target: [overviewCaseKeys.countyId, overviewCaseKeys.caseId],
-        set: { timeliness, keys },
+        set: { timeliness: sql`excluded.timeliness`, keys: sql`excluded.keys` },
       });
-};
+}
+
+/** Keeps the overview rollups in step with every case write, in the write's own transaction. */
+export const overviewHook: CaseWriteHook & { batch(tx: Tx, changes: Change[]): Promise<void> } =
+  Object.assign(async (tx: Tx, change: Change) => overviewHook.batch(tx, [change]), {
+    /** Many changes at once (timers fired in a batch, an import): one read, one write per table and slot. */
+    async batch(tx: Tx, changes: Change[]) {
+      if (!changes.length) return;
+      const prev = new Map<string, Prev>();
+      const byCounty = new Map<string, Change[]>();
+      for (const c of changes)
+        if (c.before) byCounty.set(c.after.countyId, [...(byCounty.get(c.after.countyId) ?? []), c]);
+      for (const [countyId, list] of byCounty) {
+        const rows = await tx
+          .select()
+          .from(overviewCaseKeys)
+          .where(
+            and(
+              eq(overviewCaseKeys.countyId, countyId),
+              inArray(overviewCaseKeys.caseId, [...new Set(list.map((c) => c.after.id))]),
+            ),
+          );
+        for (const r of rows)
+          prev.set(`${countyId}\t${r.caseId}`, { timeliness: r.timeliness, keys: r.keys });
+      }
+      const counts = new Map<string, Delta>();
+      const daily = new Map<string, Delta>();
+      const keyRows = new Map<
+        string,
+        { countyId: string; caseId: string; timeliness: string | null; keys: string[] }
+      >();
+      const deltaOf = (m: Map<string, Delta>, k: string) => m.get(k) ?? m.set(k, new Map()).get(k)!;
+      for (const change of changes) {
+        const { countyId, id } = change.after;
+        const caseKey = `${countyId}\t${id}`;
+        const slotKey = `${countyId}\t${slotOf(id)}`;
+        const next = rollupChange(
+          change,
+          prev.get(caseKey),
+          deltaOf(counts, slotKey),
+          deltaOf(daily, slotKey),
+        );
+        if (next) {
+          prev.set(caseKey, next);
+          keyRows.set(caseKey, { countyId, caseId: id, ...next });
+        }
+      }
+      for (const [slotKey, delta] of counts) {
+        const [countyId, slot] = slotKey.split('\t');
+        await applyCounts(tx, countyId, Number(slot), delta);
+      }
+      for (const [slotKey, delta] of daily) {
+        const [countyId, slot] = slotKey.split('\t');
+        await applyDaily(tx, countyId, Number(slot), delta);
+      }
+      await saveKeys(tx, [...keyRows.values()]);
+    },
+  });
+
+/** Rows in one order for every writer (so two transactions never lock them crosswise), zeros left out. */
+const sortedNonZero = (delta: Delta) =>
+  [...delta].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 function addDaily(d: Delta, c: CaseState, metric: string, at: string, by = 1) {
   const day = shanghaiDay(at);
@@ -52,7 +126,7 @@ function addDaily(d: Delta, c: CaseState, metric: string, at: string, by = 1) {
 }
 
 async function applyCounts(q: Q, countyId: string, slot: number, delta: Delta) {
-  const rows = [...delta].map(([k, n]) => {
+  const rows = sortedNonZero(delta).map(([k, n]) => {
     const [nodeId, dim, value] = k.split('\t');
     return { countyId, nodeId, dim, value, slot, n };
   });
@@ -73,7 +147,7 @@ async function applyCounts(q: Q, countyId: string, slot: number, delta: Delta) {
 }
 
 async function applyDaily(q: Q, countyId: string, slot: number, delta: Delta) {
-  const rows = [...delta].map(([k, n]) => {
+  const rows = sortedNonZero(delta).map(([k, n]) => {
     const [nodeId, metric, day] = k.split('\t');
     return { countyId, nodeId, metric, day, slot, n };
   });
