@@ -1,7 +1,7 @@
 import { App, Button, Flex, Form, Input, Modal, Select, Switch, Table, Tooltip } from 'antd';
 import { useMemo, useState } from 'react';
-import { DepartmentSelect } from '../../../components/department-select.tsx';
 import { useI18n } from '../../../lib/i18n/index.tsx';
+import { useDepartments } from '../../../lib/reference.ts';
 import { type CategorySetting, useCategorySettings, useSettingsWrite } from '../api/settings-api.ts';
 import { CASE_KINDS } from '../messages.ts';
 import { showFieldError } from './form-errors.ts';
@@ -29,6 +29,7 @@ export function CategoriesTab() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const q = useCategorySettings();
+  const departments = useDepartments();
   const write = useSettingsWrite();
   const [editing, setEditing] = useState<CategorySetting | 'new' | null>(null);
   const [form] = Form.useForm();
@@ -82,11 +83,15 @@ export function CategoriesTab() {
           },
           {
             title: <Tooltip title={t('adminOrg.defaultHint')}>{t('adminOrg.defaultDepartment')}</Tooltip>,
-            width: 220,
+            width: 240,
             render: (_, c) => (
-              <DepartmentSelect
+              <Select
+                style={{ width: '100%' }}
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
                 value={c.defaultDepartmentId ?? undefined}
-                onChange={(departmentId) =>
+                onChange={(departmentId?: string) =>
                   run({
                     method: 'PUT',
                     path: `/org/categories/${c.code}/default-department`,
