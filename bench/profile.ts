@@ -16,16 +16,28 @@ const seconds = Number(process.argv[3] ?? 8);
 const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 await ensureTier(base, '10k', 10_000, new Date());
 const dir = mkdtempSync(join(tmpdir(), 'hewei-prof-'));
-const server = await startServer(tierUrl(base, '10k'), 3809, { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` });
+const server = await startServer(tierUrl(base, '10k'), 3809, {
+  NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}`,
+});
 const who = route === 'intake' ? 'operator' : 'dispatcher';
-const auth = { authorization: `Bearer ${await token(server.url, who, DEMO_PASSWORD)}`, 'content-type': 'application/json' };
+const auth = {
+  authorization: `Bearer ${await token(server.url, who, DEMO_PASSWORD)}`,
+  'content-type': 'application/json',
+};
 const db = new pg.Client({ connectionString: tierUrl(base, '10k') });
 await db.connect();
-const ids = (await db.query<{ id: string }>('select id from cases order by id limit 200')).rows.map((r) => r.id);
+const ids = (await db.query<{ id: string }>('select id from cases order by id limit 200')).rows.map(
+  (r) => r.id,
+);
 await db.end();
 let i = 0;
 const requests = {
-  case: [{ method: 'GET' as const, setupRequest: (r: any) => ({ ...r, path: `/api/v1/cases/${ids[i++ % ids.length]}`, headers: auth }) }],
+  case: [
+    {
+      method: 'GET' as const,
+      setupRequest: (r: any) => ({ ...r, path: `/api/v1/cases/${ids[i++ % ids.length]}`, headers: auth }),
+    },
+  ],
   list: [{ method: 'GET' as const, path: '/api/v1/cases?limit=50', headers: auth }],
   overview: [{ method: 'GET' as const, path: '/api/v1/overview', headers: auth }],
   intake: [
@@ -49,10 +61,16 @@ const requests = {
 }[route];
 if (!requests) throw new Error(`route: case | list | intake | overview`);
 const r = await load({ url: server.url, connections: 16, duration: seconds, warmup: 1, requests });
-console.log(`${route}: ${r.throughput} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
+console.log(
+  `${route}: ${r.throughput} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`,
+);
 await server.stop();
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount: number;
+}
 const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
 const prof = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
   nodes: Node[];
@@ -76,17 +94,27 @@ prof.samples.forEach((id, k) => {
 for (const n of prof.nodes) n.hitCount = hits.get(n.id) ?? 0;
 const self = new Map<string, number>();
 for (const n of prof.nodes) {
-  const url = n.callFrame.url.replace(/^file:\/\/.*?\/node_modules\//, 'nm:').replace(/^file:\/\/.*?\/work\/main\//, '');
+  const url = n.callFrame.url
+    .replace(/^file:\/\/.*?\/node_modules\//, 'nm:')
+    .replace(/^file:\/\/.*?\/work\/main\//, '');
   const key = `${n.callFrame.functionName || '(anon)'} ${url}:${n.callFrame.lineNumber}`;
   self.set(key, (self.get(key) ?? 0) + n.hitCount);
 }
 const byPkg = new Map<string, number>();
 for (const [k, v] of self) {
   const m = /nm:((?:@[^/]+\/)?[^/]+)/.exec(k);
-  const pkg = m ? m[1] : k.includes('apps/') || k.includes('packages/') ? 'hewei' : k.split(' ')[0].startsWith('(') ? k.split(' ')[0] : 'node';
+  const pkg = m
+    ? m[1]
+    : k.includes('apps/') || k.includes('packages/')
+      ? 'hewei'
+      : k.split(' ')[0].startsWith('(')
+        ? k.split(' ')[0]
+        : 'node';
   byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + v);
 }
 console.log('\nself time by package:');
-for (const [k, v] of [...byPkg].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${((100 * v) / total).toFixed(1)}%  ${k}`);
+for (const [k, v] of [...byPkg].sort((a, b) => b[1] - a[1]).slice(0, 15))
+  console.log(`  ${((100 * v) / total).toFixed(1)}%  ${k}`);
 console.log('\ntop functions (self):');
-for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${((100 * v) / total).toFixed(1)}%  ${k}`);
+for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
+  console.log(`  ${((100 * v) / total).toFixed(1)}%  ${k}`);

@@ -7,5 +7,5 @@ export * from './field.ts';
 export * from './mediation.ts';
 export * from './messages.ts';
 export * from './org.ts';
-export * from './security.ts';
 export * from './retention.ts';
+export * from './security.ts';
