@@ -21,26 +21,36 @@ export function caseTerms(c: Indexed, org: OrgDirectory): string[] {
 // one text parameter (drizzle would spread an array into a row)
 const docOf = (terms: string[]) => sql`array_to_tsvector(string_to_array(${terms.join('\u001f')}, chr(31)))`;
 
-async function upsert(q: Db | Tx, c: Indexed, org: OrgDirectory) {
-  const doc = docOf(caseTerms(c, org));
-  await q
-    .insert(caseSearch)
-    .values({ countyId: c.countyId, caseId: c.id, doc })
-    .onConflictDoUpdate({ target: [caseSearch.countyId, caseSearch.caseId], set: { doc } });
-}
+type Change = Parameters<CaseWriteHook>[1];
+const textChanged = ({ before, after }: Change) =>
+  !before ||
+  before.description !== after.description ||
+  before.address !== after.address ||
+  before.categoryCode !== after.categoryCode;
 
 /** Keeps each case's search entry in step with its text, in the write's own transaction. */
-export function searchHook(org: OrgDirectory): CaseWriteHook {
-  return async (tx, { before, after }) => {
-    if (
-      before &&
-      before.description === after.description &&
-      before.address === after.address &&
-      before.categoryCode === after.categoryCode
-    )
-      return;
-    await upsert(tx, after, org);
+export function searchHook(
+  org: OrgDirectory,
+): CaseWriteHook & { batch(tx: Tx, changes: Change[]): Promise<void> } {
+  const batch = async (tx: Tx, changes: Change[]) => {
+    // the last text of each case in the batch, one upsert for all
+    const latest = new Map<string, Indexed>();
+    for (const c of changes) if (textChanged(c)) latest.set(`${c.after.countyId}\t${c.after.id}`, c.after);
+    const rows = [...latest.values()].map((c) => ({
+      countyId: c.countyId,
+      caseId: c.id,
+      doc: docOf(caseTerms(c, org)),
+    }));
+    for (let i = 0; i < rows.length; i += 500)
+      await tx
+        .insert(caseSearch)
+        .values(rows.slice(i, i + 500))
+        .onConflictDoUpdate({
+          target: [caseSearch.countyId, caseSearch.caseId],
+          set: { doc: sql`excluded.doc` },
+        });
   };
+  return Object.assign((tx: Tx, change: Change) => batch(tx, [change]), { batch });
 }
 
 /** Indexes every case of a county again (after a bulk load that bypassed the hooks). */
