@@ -26,23 +26,14 @@ export const backpressureFromEnv = (
  * out: a request that arrives while too many are in progress, or while the event loop lags, is
  * refused before any work (performance.md P9). Health checks always pass through.
  */
-export function registerBackpressure(app: FastifyInstance, o: BackpressureOptions) {
+export function registerBackpressure(
+  app: FastifyInstance,
+  o: BackpressureOptions,
+  /** the worst event-loop delay lately, in ms; measured by default (a test may drive it) */
+  worstLagMs: () => number = measureLag(app),
+) {
   let inFlight = 0;
-  const lag = monitorEventLoopDelay({ resolution: 20 });
-  lag.enable();
-  // the worst delay over the last half-second window and the current one: a loop that stalls
-  // that long is over capacity
-  let previousMaxMs = 0;
-  const sampler = setInterval(() => {
-    previousMaxMs = lag.max / 1e6;
-    lag.reset();
-  }, 500);
-  const lagging = () => o.maxLagMs > 0 && Math.max(previousMaxMs, lag.max / 1e6) > o.maxLagMs;
-  sampler.unref();
-  app.addHook('onClose', async () => {
-    clearInterval(sampler);
-    lag.disable();
-  });
+  const lagging = () => o.maxLagMs > 0 && worstLagMs() > o.maxLagMs;
 
   app.addHook('onRequest', async (req) => {
     if (req.url === '/healthz' || req.url === '/readyz') return;
@@ -63,4 +54,21 @@ export function registerBackpressure(app: FastifyInstance, o: BackpressureOption
   };
   app.addHook('onResponse', done);
   app.addHook('onRequestAbort', done);
+}
+
+/** The worst delay over the last half-second window and the current one. */
+function measureLag(app: FastifyInstance): () => number {
+  const lag = monitorEventLoopDelay({ resolution: 20 });
+  lag.enable();
+  let previousMaxMs = 0;
+  const sampler = setInterval(() => {
+    previousMaxMs = lag.max / 1e6;
+    lag.reset();
+  }, 500);
+  sampler.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(sampler);
+    lag.disable();
+  });
+  return () => Math.max(previousMaxMs, lag.max / 1e6);
 }
