@@ -305,3 +305,32 @@ test('a neighbour dispute is mediated online and ends in a signed agreement', as
   assert.deepEqual(resident.offsite, [], 'no request left the machine');
   await resident.close();
 });
+
+test('a mediation that fails is referred to the court with its package', async () => {
+  // one of the demo county's mediations a dispatcher started; its town mediator records the failure
+  const dispatcher = new ApiSession(BASE);
+  await dispatcher.signIn('dispatcher');
+  const { items } = await dispatcher.call<{
+    items: { id: string; status: string; mediators: { userId: string; status: string }[] }[];
+  }>('GET', '/mediations');
+  const open = items.find(
+    (m) =>
+      m.status === 'active' && m.mediators.some((x) => x.status === 'accepted' && x.userId !== mediator.id),
+  );
+  assert.ok(open, 'the demo county has an active mediation');
+  const username = open.mediators.find((x) => x.status === 'accepted')!.userId.replace(/^u-/, '');
+  const { context, page } = await staffPage(username);
+  await page.goto(`/mediation/${open.id}`);
+  await page.locator('button[data-action="refer"]').click();
+  const dialog = page.getByRole('dialog').filter({ has: page.locator('#receivingBody') });
+  await dialog.locator('#receivingBody').fill('和平县人民法院');
+  await dialog.locator('#failureReason').fill('双方对赔偿数额分歧过大，经两次调解未能达成协议。');
+  await dialog.locator('#claims').fill('申请人请求赔偿损失并恢复原状。');
+  await dialog.locator('button[data-action="refer-submit"]').click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.locator('[data-testid="mediation-page"][data-status="concluded"]').waitFor();
+  await page.locator('[data-document-kind="referral"]').waitFor();
+  await page.locator('[data-document-kind="referral_json"]').waitFor();
+  await shot(page, 'mediation-14-referred');
+  await context.close();
+});

@@ -34,6 +34,12 @@ const NAV: NavDef[] = [
   { key: '/dispatch', label: 'nav.dispatch', icon: <AuditOutlined />, roles: ['dispatcher'] },
   { key: '/inbox', label: 'nav.inbox', icon: <InboxOutlined />, roles: ['handler'] },
   { key: '/field', label: 'nav.field', icon: <EnvironmentOutlined />, roles: ['grid_worker'] },
+  {
+    key: '/field-supervision',
+    label: 'fieldSupervision.nav',
+    icon: <EnvironmentOutlined />,
+    roles: ['supervisor', 'leader', 'dispatcher'],
+  },
   { key: '/callback', label: 'nav.callback', icon: <PhoneOutlined />, roles: ['operator', 'dispatcher'] },
   {
     key: '/supervise',

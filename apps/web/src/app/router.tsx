@@ -23,6 +23,7 @@ const Desk = page(() => import('./routes/desk.tsx'));
 const Dispatch = page(() => import('./routes/dispatch.tsx'));
 const Inbox = page(() => import('./routes/inbox.tsx'));
 const Field = page(() => import('./routes/field.tsx'));
+const FieldSupervision = page(() => import('./routes/field-supervision.tsx'));
 const Callback = page(() => import('./routes/callback.tsx'));
 const Supervise = page(() => import('./routes/supervise.tsx'));
 const Cases = page(() => import('./routes/cases.tsx'));
@@ -68,6 +69,7 @@ export function AppRoutes() {
               <Route path="desk" element={<Desk />} />
               <Route path="dispatch" element={<Dispatch />} />
               <Route path="inbox" element={<Inbox />} />
+              <Route path="field-supervision" element={<FieldSupervision />} />
               <Route path="callback" element={<Callback />} />
               <Route path="supervise" element={<Supervise />} />
               <Route path="cases" element={<Cases />} />

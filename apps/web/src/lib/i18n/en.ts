@@ -377,6 +377,8 @@ export const coreEn: Omit<Messages, keyof typeof featureEn> = {
   'portal.signIn': 'Sign in by SMS',
   'portal.signInSub': 'See all your matters and rate the outcome',
   'portal.mine': 'My matters',
+  'portal.mediate': 'Mediation',
+  'portal.mediateSub': 'Choose a mediation committee or mediator; settle a dispute online or in person',
   'portal.staff': 'Staff sign-in',
   'portal.hotline': 'Hotline 12345',
   'portal.form.kind': 'What is it about',

@@ -6,6 +6,7 @@ import { analysisEn, analysisZh } from '../../features/analysis/messages.ts';
 import { channelsEn, channelsZh } from '../../features/channels/messages.ts';
 import { deadlinesAdminEn, deadlinesAdminZh } from '../../features/deadlines-admin/messages.ts';
 import { fieldEn, fieldZh } from '../../features/field/messages.ts';
+import { fieldSupervisionEn, fieldSupervisionZh } from '../../features/field-supervision/messages.ts';
 import { mediationEn, mediationZh } from '../../features/mediation/messages.ts';
 import { overviewEn, overviewZh } from '../../features/overview/messages.ts';
 import { reportsEn, reportsZh } from '../../features/reports/messages.ts';
@@ -20,6 +21,7 @@ export const featureZh = {
   ...overviewZh,
   ...reportsZh,
   ...fieldZh,
+  ...fieldSupervisionZh,
   ...mediationZh,
 };
 
@@ -32,5 +34,6 @@ export const featureEn: Record<keyof typeof featureZh, string> = {
   ...overviewEn,
   ...reportsEn,
   ...fieldEn,
+  ...fieldSupervisionEn,
   ...mediationEn,
 };

@@ -377,6 +377,8 @@ export const coreZh = {
   'portal.signIn': '短信登录',
   'portal.signInSub': '查看我的全部事项并评价',
   'portal.mine': '我的事项',
+  'portal.mediate': '申请调解',
+  'portal.mediateSub': '选择调解组织或调解员，线上线下化解纠纷',
   'portal.staff': '工作人员入口',
   'portal.hotline': '服务热线 12345',
   'portal.form.kind': '您要反映的是',

@@ -85,6 +85,7 @@ export function ImportPanel() {
             size="small"
             rowKey={(_, i) => String(i)}
             pagination={{ pageSize: 20 }}
+            scroll={{ x: 640 }}
             dataSource={report.problems}
             columns={[
               { title: '#', dataIndex: 'featureIndex', width: 60 },
@@ -97,6 +98,7 @@ export function ImportPanel() {
             <Table
               size="small"
               rowKey={(_, i) => `s${i}`}
+              scroll={{ x: 640 }}
               dataSource={report.skipped}
               title={() => t('admin.import.skipped')}
               columns={[

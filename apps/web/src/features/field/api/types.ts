@@ -57,6 +57,24 @@ export interface Today {
   upcoming: FollowUp[];
   households: Household[];
   categories: { code: string; name: string; kinds: string[] }[];
+  screenings?: Screening[];
+}
+
+/** A dispute screening campaign with its form, answered household by household. */
+export interface Screening {
+  id: string;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  form: {
+    key: string;
+    label: string;
+    labelEn: string;
+    type: 'yes_no' | 'text' | 'choice';
+    options?: string[];
+    required?: boolean;
+    flagsDispute?: boolean;
+  }[];
 }
 
 export const SYNC_KINDS = [
@@ -66,6 +84,7 @@ export const SYNC_KINDS = [
   'visit.record',
   'case.report',
   'case.act',
+  'screening.respond',
 ] as const;
 export type SyncKind = (typeof SYNC_KINDS)[number];
 

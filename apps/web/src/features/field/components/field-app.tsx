@@ -4,12 +4,14 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { LocaleSwitch } from '../../../components/locale-switch.tsx';
 import type { User } from '../../../lib/api/types.ts';
 import { useI18n } from '../../../lib/i18n/index.tsx';
-import type { FieldCase, Household } from '../api/types.ts';
+import type { FieldCase, Household, Screening } from '../api/types.ts';
 import { useFieldData } from '../offline/use-field.ts';
 import { HouseholdDrawer } from './household-drawer.tsx';
 import { HouseholdList } from './household-list.tsx';
 import { PatrolCard } from './patrol-card.tsx';
 import { ReportForm } from './report-form.tsx';
+import { ScreeningDrawer } from './screening-drawer.tsx';
+import { SettleDrawer } from './settle-drawer.tsx';
 import { SyncPanel } from './sync-panel.tsx';
 import { TaskList } from './task-list.tsx';
 import { VerifyDrawer } from './verify-drawer.tsx';
@@ -40,6 +42,8 @@ export function FieldApp({
   }, [locale, online, refresh]);
   const [tab, setTab] = useState<Tab>('tasks');
   const [verifying, setVerifying] = useState<FieldCase | null>(null);
+  const [settling, setSettling] = useState<FieldCase | null>(null);
+  const [screening, setScreening] = useState<Screening | null>(null);
   const [visiting, setVisiting] = useState<VisitTarget | null>(null);
   const [householdId, setHouseholdId] = useState<string | null>(null);
   const today = data.snapshot?.today;
@@ -143,6 +147,8 @@ export function FieldApp({
               today={today}
               queue={data.queue}
               onVerify={setVerifying}
+              onSettle={setSettling}
+              onScreen={setScreening}
               onVisit={(f) =>
                 setVisiting({
                   householdId: f.householdId,
@@ -164,6 +170,13 @@ export function FieldApp({
         item={verifying}
         details={verifying && data.online && renderCase ? renderCase(verifying.id) : undefined}
         onClose={() => setVerifying(null)}
+        onQueued={queued}
+      />
+      <SettleDrawer item={settling} onClose={() => setSettling(null)} onQueued={queued} />
+      <ScreeningDrawer
+        campaign={screening}
+        households={today?.households ?? []}
+        onClose={() => setScreening(null)}
         onQueued={queued}
       />
       <VisitDrawer target={visiting} onClose={() => setVisiting(null)} onQueued={queued} />

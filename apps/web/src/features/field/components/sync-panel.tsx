@@ -3,8 +3,18 @@ import { type MessageKey, useI18n } from '../../../lib/i18n/index.tsx';
 import type { CaseConflict, QueuedAction } from '../api/types.ts';
 import { discard, enqueue } from '../offline/queue.ts';
 
+/** What an action is called: a case step by its action (verification, on-the-spot resolution). */
+function useKindLabel() {
+  const { t, te } = useI18n();
+  return (a: QueuedAction) =>
+    a.kind === 'case.act' && a.payload.action === 'resolveOnSpot'
+      ? t('fieldApp.kind.case.onSpot')
+      : te('fieldApp.kind', a.kind);
+}
+
 function ConflictCard({ a, onChange }: { a: QueuedAction; onChange: () => void }) {
   const { t, te, dateTime } = useI18n();
+  const kindLabel = useKindLabel();
   const c = a.conflict!;
   const action = String(a.payload.action);
   const canRedo = c.current.allowedActions.includes(action);
@@ -23,7 +33,7 @@ function ConflictCard({ a, onChange }: { a: QueuedAction; onChange: () => void }
       <Alert
         type="warning"
         showIcon
-        message={t('fieldApp.conflict.title', { action: te('fieldApp.kind', a.kind) })}
+        message={t('fieldApp.conflict.title', { action: kindLabel(a) })}
         description={t('fieldApp.conflict.body', { status: te('status', c.current.status) })}
       />
       <List
@@ -38,7 +48,7 @@ function ConflictCard({ a, onChange }: { a: QueuedAction; onChange: () => void }
           </List.Item>
         )}
       />
-      <Flex gap={8} justify="end">
+      <Flex gap={8} justify="end" wrap>
         <Button onClick={() => discard(a.seq!).then(onChange)}>{t('fieldApp.conflict.discard')}</Button>
         {canRedo ? (
           <Button type="primary" onClick={redo}>
@@ -52,7 +62,8 @@ function ConflictCard({ a, onChange }: { a: QueuedAction; onChange: () => void }
 
 /** What is still on the phone: actions waiting for a signal, and the ones the server could not take. */
 export function SyncPanel({ queue, onChange }: { queue: QueuedAction[]; onChange: () => void }) {
-  const { t, te, dateTime } = useI18n();
+  const { t, dateTime } = useI18n();
+  const kindLabel = useKindLabel();
   const conflicts = queue.filter((a) => a.state === 'conflict');
   const rejected = queue.filter((a) => a.state === 'rejected');
   const pending = queue.filter((a) => a.state === 'pending');
@@ -63,7 +74,7 @@ export function SyncPanel({ queue, onChange }: { queue: QueuedAction[]; onChange
       ))}
       {rejected.map((a) => (
         <Card size="small" key={a.key} className="field-rejected">
-          <Alert type="error" showIcon message={te('fieldApp.kind', a.kind)} description={a.error?.message} />
+          <Alert type="error" showIcon message={kindLabel(a)} description={a.error?.message} />
           <Flex justify="end" style={{ marginTop: 8 }}>
             <Button onClick={() => discard(a.seq!).then(onChange)}>{t('fieldApp.conflict.discard')}</Button>
           </Flex>
@@ -81,7 +92,7 @@ export function SyncPanel({ queue, onChange }: { queue: QueuedAction[]; onChange
             <List.Item className="field-pending">
               <Flex justify="space-between" style={{ width: '100%' }}>
                 <span>
-                  <Tag>{te('fieldApp.kind', a.kind)}</Tag>
+                  <Tag>{kindLabel(a)}</Tag>
                   {a.photos.length ? <Tag>{t('fieldApp.queue.photos', { n: a.photos.length })}</Tag> : null}
                 </span>
                 <Typography.Text type="secondary">{dateTime(a.createdAt)}</Typography.Text>

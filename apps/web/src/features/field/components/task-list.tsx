@@ -2,12 +2,22 @@ import { ClockCircleOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Tag, Typography } from 'antd';
 import { ColourTag, DueTag } from '../../../components/tags.tsx';
 import { useI18n } from '../../../lib/i18n/index.tsx';
-import type { FieldCase, FollowUp, QueuedAction, Today } from '../api/types.ts';
+import type { FieldCase, FollowUp, QueuedAction, Screening, Today } from '../api/types.ts';
 import { RiskTag } from './household-list.tsx';
 
 const { Text, Paragraph } = Typography;
 
-function CaseCard({ item, waiting, onVerify }: { item: FieldCase; waiting: boolean; onVerify?: () => void }) {
+function CaseCard({
+  item,
+  waiting,
+  onVerify,
+  onSettle,
+}: {
+  item: FieldCase;
+  waiting: boolean;
+  onVerify?: () => void;
+  onSettle?: () => void;
+}) {
   const { t, dateTime } = useI18n();
   return (
     <Card size="small" className="field-case" data-case={item.id}>
@@ -38,6 +48,11 @@ function CaseCard({ item, waiting, onVerify }: { item: FieldCase; waiting: boole
         {onVerify && !waiting ? (
           <Button type="primary" size="small" onClick={onVerify} className="field-verify">
             {t('fieldApp.verify.open')}
+          </Button>
+        ) : null}
+        {onSettle && !waiting ? (
+          <Button type="primary" size="small" onClick={onSettle} className="field-settle">
+            {t('fieldApp.settle.open')}
           </Button>
         ) : null}
       </Flex>
@@ -71,11 +86,15 @@ export function TaskList({
   today,
   queue,
   onVerify,
+  onSettle,
+  onScreen,
   onVisit,
 }: {
   today: Today;
   queue: QueuedAction[];
   onVerify: (c: FieldCase) => void;
+  onSettle: (c: FieldCase) => void;
+  onScreen: (s: Screening) => void;
   onVisit: (f: FollowUp) => void;
 }) {
   const { t } = useI18n();
@@ -107,12 +126,36 @@ export function TaskList({
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('fieldApp.tasks.none')} />
         )}
       </Flex>
+      {today.screenings?.length ? (
+        <>
+          {section(t('fieldApp.tasks.screenings'), today.screenings.length)}
+          <Flex vertical gap={8}>
+            {today.screenings.map((s) => (
+              <Card size="small" key={s.id} className="field-screening">
+                <Flex justify="space-between" align="center" gap={8}>
+                  <div>
+                    <Text strong>{s.title}</Text>
+                    <div>
+                      <Text type="secondary">
+                        {t('fieldApp.screening.period', { from: s.startsOn, to: s.endsOn })}
+                      </Text>
+                    </div>
+                  </div>
+                  <Button size="small" onClick={() => onScreen(s)} className="field-screen">
+                    {t('fieldApp.screening.open')}
+                  </Button>
+                </Flex>
+              </Card>
+            ))}
+          </Flex>
+        </>
+      ) : null}
       {today.onSpot.length ? (
         <>
           {section(t('fieldApp.tasks.onSpot'), today.onSpot.length)}
           <Flex vertical gap={8}>
             {today.onSpot.map((c) => (
-              <CaseCard key={c.id} item={c} waiting={false} />
+              <CaseCard key={c.id} item={c} waiting={waiting.has(c.id)} onSettle={() => onSettle(c)} />
             ))}
           </Flex>
         </>

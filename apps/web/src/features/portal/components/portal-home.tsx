@@ -1,4 +1,10 @@
-import { EditOutlined, MessageOutlined, SearchOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  EditOutlined,
+  MessageOutlined,
+  SearchOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { Col, Row } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../../lib/i18n/index.tsx';
@@ -18,6 +24,7 @@ export function PortalHome({ signedIn, onGo }: { signedIn: boolean; onGo: (to: s
     signedIn
       ? { to: 'mine', icon: <UnorderedListOutlined />, title: t('portal.mine'), sub: t('portal.signInSub') }
       : { to: 'login', icon: <MessageOutlined />, title: t('portal.signIn'), sub: t('portal.signInSub') },
+    { to: 'mediation', icon: <TeamOutlined />, title: t('portal.mediate'), sub: t('portal.mediateSub') },
   ];
   return (
     <>
@@ -27,7 +34,7 @@ export function PortalHome({ signedIn, onGo }: { signedIn: boolean; onGo: (to: s
       </div>
       <Row gutter={[12, 12]}>
         {entries.map((e) => (
-          <Col xs={24} sm={8} key={e.to}>
+          <Col xs={24} sm={12} md={6} key={e.to}>
             <button type="button" className="portal-entry" onClick={() => onGo(e.to)} data-entry={e.to}>
               <div className="icon" aria-hidden>
                 {e.icon}
