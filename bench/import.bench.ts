@@ -4,7 +4,7 @@
 // search entry; and, in the same run, a raw COPY of the same rows as the machine's ceiling.
 // Run: ./node_modules/.bin/node bench/import.bench.ts [--rows 100000] → bench/results/import.json
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -104,6 +104,7 @@ const { csv, broken } = generate(spec, ROWS);
 const file = join(tmpdir(), `hewei-import-${process.pid}.csv`);
 writeFileSync(file, csv);
 const runs: { importMs: number; copyMs: number; created: number; failed: number; events: number }[] = [];
+let hookForms = '';
 for (let run = 0; run < RUNS; run++) {
   const url = await freshDb(`hewei_bench_import_${run}`);
   const database = await openPostgres(url, 4);
@@ -118,6 +119,8 @@ for (let run = 0; run < RUNS; run++) {
   await insertOrg(database.db, spec, 'x', new Date('2024-01-01T00:00:00Z'));
   await deps.org.refresh();
   if (process.argv.includes('--no-hooks')) deps.hooks.caseWrite = [];
+  const forms = deps.hooks.caseWrite.map((h) => ('batch' in h ? 'batch' : 'per case'));
+  hookForms = `${deps.hooks.caseWrite.length} case-write hooks: ${forms.filter((f) => f === 'batch').length} with a batch form, ${forms.filter((f) => f !== 'batch').length} per case`;
   const countyId = deps.org.countyIds()[0];
   const viewer = {
     userId: 'bench',
@@ -173,7 +176,8 @@ const result = {
     ratioToCopy: Math.round((ROWS / importMs / (ROWS / copyMs)) * 1000) / 1000,
   },
   goals: { casesPerSecond: 20_000, ratioToCopy: 0.4 },
-  hooks: 'registered case-write hooks ran once per case with its net change (none offered a batch variant)',
+  hooks: hookForms,
+  load: os.loadavg().map((x) => Math.round(x * 10) / 10),
   at: new Date().toISOString(),
 };
 const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'import.json');

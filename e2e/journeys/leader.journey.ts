@@ -55,12 +55,17 @@ async function overduePath(): Promise<Child[]> {
   return path;
 }
 
+/** The node's children as a list (the card may re-render with the map while the node's figures load). */
 async function showList(page: Page) {
   const card = page.locator('.overview-regions-card');
-  await card.locator('.ant-segmented').first().waitFor();
-  const views = card.locator('.ant-segmented').nth(1);
-  if (await views.count()) await views.locator('.ant-segmented-item').last().click();
-  await card.locator('.overview-regions .ant-table-row').first().waitFor();
+  const rows = card.locator('.overview-regions .ant-table-row');
+  await page.waitForLoadState('networkidle');
+  for (let i = 0; i < 20 && !(await rows.first().isVisible()); i++) {
+    const views = card.locator('.ant-segmented').nth(1);
+    if (await views.count()) await views.locator('.ant-segmented-item').last().click();
+    await page.waitForTimeout(500);
+  }
+  await rows.first().waitFor();
 }
 
 for (const locale of ['zh-CN', 'en'] as UiLocale[]) {

@@ -102,6 +102,8 @@ test('a neighbour dispute is mediated online and ends in a signed agreement', as
     trackingCode = (await rPage.getByTestId('tracking-code').innerText()).trim();
 
     await rPage.goto('/portal/mediation');
+    await rPage.locator(`button[data-tracking-code="${trackingCode}"]`).waitFor();
+    await shot(rPage, 'mediation-00-resident-list');
     await rPage.locator(`button[data-tracking-code="${trackingCode}"]`).click();
     caseId = rPage.url().split('/').at(-1)!;
     const card = rPage.locator(`[data-testid="mediator-card"][data-user-id="${mediator.id}"]`);

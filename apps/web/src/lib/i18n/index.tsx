@@ -57,6 +57,16 @@ export function loadFeatureMessages(): Promise<void> {
   return featuresLoad;
 }
 
+/** Adds one feature's strings at once: a light page that needs only its own (the portal's mediation pages). */
+export function addMessages(
+  zh: Partial<Record<MessageKey, string>>,
+  en: Partial<Record<MessageKey, string>>,
+): void {
+  Object.assign(catalogues['zh-CN'], zh);
+  Object.assign(catalogues.en, en);
+  changed();
+}
+
 type Vars = Record<string, string | number>;
 
 export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {

@@ -1,6 +1,14 @@
 import { ApiError, api } from '../../../lib/api/client.ts';
 import { currentLocale } from '../../../lib/i18n/locale-state.ts';
-import type { Household, QueuedAction, SyncResult, Today, Visit } from './types.ts';
+import type {
+  Household,
+  QueuedAction,
+  RegisterEntry,
+  RegisterInput,
+  SyncResult,
+  Today,
+  Visit,
+} from './types.ts';
 
 const CHUNK = 256 * 1024;
 
@@ -15,6 +23,8 @@ export const fieldApi = {
   reveal: (id: string) =>
     api.post<{ value: string | null }>(`/households/${id}/reveal`, { field: 'headPhone' }),
   visits: (id: string) => api.get<{ items: Visit[] }>(`/households/${id}/visits`),
+  register: () => api.get<{ items: RegisterEntry[] }>('/field/register'),
+  addEntry: (body: RegisterInput) => api.post<RegisterEntry>('/field/register', body),
 
   /** Sends a photo in chunks, going on from what the server already holds (a dropped signal loses little). */
   async upload(sha256: string, blob: Blob) {

@@ -133,3 +133,34 @@ export interface Visit {
   workerName: string;
   photos: number;
 }
+
+/** One entry of the grid register (人、房、物/场所、组织); people of concern carry their visit cadence. */
+export interface RegisterEntry {
+  id: string;
+  kind: 'person' | 'building' | 'place' | 'organisation';
+  regionId: string;
+  gridId?: string | null;
+  name: string;
+  address?: string | null;
+  householdId?: string | null;
+  /** masked */
+  phone?: string | null;
+  /** masked */
+  idNumber?: string | null;
+  concern?: string | null;
+  visitsPerWeek?: number | null;
+  visitsLast7Days?: number;
+  behind?: boolean;
+  details?: Record<string, string | number | boolean>;
+  createdAt: string;
+}
+
+export interface RegisterInput {
+  kind: RegisterEntry['kind'];
+  name: string;
+  address?: string;
+  phone?: string;
+  idNumber?: string;
+  concern?: string;
+  visitsPerWeek?: number;
+}

@@ -9,6 +9,7 @@ import { useFieldData } from '../offline/use-field.ts';
 import { HouseholdDrawer } from './household-drawer.tsx';
 import { HouseholdList } from './household-list.tsx';
 import { PatrolCard } from './patrol-card.tsx';
+import { RegisterList } from './register-list.tsx';
 import { ReportForm } from './report-form.tsx';
 import { ScreeningDrawer } from './screening-drawer.tsx';
 import { SettleDrawer } from './settle-drawer.tsx';
@@ -18,7 +19,7 @@ import { VerifyDrawer } from './verify-drawer.tsx';
 import { VisitDrawer, type VisitTarget } from './visit-drawer.tsx';
 import './field.css';
 
-type Tab = 'tasks' | 'report' | 'households' | 'sync';
+type Tab = 'tasks' | 'report' | 'households' | 'registers' | 'sync';
 
 /** The grid worker's phone app: today's tasks, reports, households and the queue, all usable offline. */
 export function FieldApp({
@@ -131,6 +132,7 @@ export function FieldApp({
               </Badge>
             ),
           },
+          { value: 'registers', label: t('fieldApp.tab.registers') },
         ]}
       />
       <main className="field-main">
@@ -162,6 +164,8 @@ export function FieldApp({
           <ReportForm today={today} onQueued={queued} />
         ) : tab === 'households' ? (
           <HouseholdList households={today.households} onOpen={(h) => setHouseholdId(h.id)} />
+        ) : tab === 'registers' ? (
+          <RegisterList online={data.online} />
         ) : (
           <SyncPanel queue={data.queue} onChange={queued} />
         )}

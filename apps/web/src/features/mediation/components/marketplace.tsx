@@ -1,9 +1,32 @@
-import { Alert, Button, Checkbox, Flex, Input, Radio, Tag } from 'antd';
+import { Button, Flex } from 'antd';
+import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useErrorText } from '../../../lib/errors.ts';
 import { useI18n } from '../../../lib/i18n/index.tsx';
+import { Notice } from '../../portal/components/form-kit.tsx';
 import { Panel } from '../../portal/components/ui.tsx';
 import { type Recommendation, useMarketplace, useMediationCall, useOrganisations } from '../api.ts';
+
+// a resident's page: plain elements and the portal's form kit, not antd Tag/Radio/Input (first-load budget)
+function Chip({ gold, children }: { gold?: boolean; children: ReactNode }) {
+  return (
+    <span
+      style={{
+        display: 'inline-block',
+        border: `1px solid ${gold ? '#d48806' : '#d9d9d9'}`,
+        color: gold ? '#874d00' : '#1f1f1f',
+        background: gold ? '#fffbe6' : '#fafafa',
+        borderRadius: 4,
+        padding: '0 7px',
+        fontSize: 13,
+        fontWeight: 'normal',
+        lineHeight: '22px',
+      }}
+    >
+      {children}
+    </span>
+  );
+}
 
 function MediatorCard({ r, chosen, onChoose }: { r: Recommendation; chosen: boolean; onChoose: () => void }) {
   const { t } = useI18n();
@@ -17,17 +40,25 @@ function MediatorCard({ r, chosen, onChoose }: { r: Recommendation; chosen: bool
       <Flex justify="space-between" align="flex-start" gap={8}>
         <div>
           <h3 style={{ margin: 0 }}>
-            {r.name} {r.title ? <Tag color="gold">{r.title}</Tag> : null}
+            {r.name} {r.title ? <Chip gold>{r.title}</Chip> : null}
           </h3>
           <div className="portal-muted">
             {r.organisationName ?? t('mediation.market.independent')} · {r.regionName}
           </div>
         </div>
-        <Radio checked={chosen} disabled={!r.eligible} onChange={onChoose} aria-label={r.name} />
+        <input
+          type="radio"
+          name="mediator"
+          checked={chosen}
+          disabled={!r.eligible}
+          onChange={onChoose}
+          aria-label={r.name}
+          style={{ width: 22, height: 22, margin: 4, flex: 'none' }}
+        />
       </Flex>
       <Flex wrap gap={4} style={{ margin: '8px 0' }}>
         {r.specialties.map((s) => (
-          <Tag key={s.code}>{s.name}</Tag>
+          <Chip key={s.code}>{s.name}</Chip>
         ))}
       </Flex>
       <div className="portal-muted">
@@ -46,13 +77,9 @@ function MediatorCard({ r, chosen, onChoose }: { r: Recommendation; chosen: bool
         </ul>
       ) : null}
       {r.conflicts.map((c) => (
-        <Alert
-          key={c.code}
-          type={c.severity === 'block' ? 'error' : 'warning'}
-          showIcon
-          title={c.detail}
-          style={{ marginTop: 8 }}
-        />
+        <Notice key={c.code} type={c.severity === 'block' ? 'error' : 'warning'}>
+          {c.detail}
+        </Notice>
       ))}
       {!r.eligible ? <p className="portal-muted">{r.excludedBecause.join(t('mediation.sep2'))}</p> : null}
     </section>
@@ -98,7 +125,7 @@ export function Marketplace({ caseId }: { caseId: string }) {
       </Panel>
       <Panel title={t('mediation.market.mediators')}>
         {market.isLoading ? <p className="portal-muted">{t('common.loading')}</p> : null}
-        {market.error ? <Alert type="error" showIcon title={errorText(market.error)} /> : null}
+        {market.error ? <Notice type="error">{errorText(market.error)}</Notice> : null}
         {mediators.length === 0 && !market.isLoading ? (
           <p className="portal-muted">{t('mediation.market.none')}</p>
         ) : null}
@@ -122,21 +149,27 @@ export function Marketplace({ caseId }: { caseId: string }) {
         <p className="portal-muted">
           {pick ? t('mediation.market.chosen', { name: pick.name }) : t('mediation.market.chooseFirst')}
         </p>
-        <Input.TextArea
+        <textarea
+          className="portal-input"
           value={note}
           onChange={(e) => setNote(e.target.value)}
           placeholder={t('mediation.market.note')}
-          autoSize={{ minRows: 2, maxRows: 5 }}
+          aria-label={t('mediation.market.note')}
+          rows={3}
           maxLength={2000}
         />
         {warned ? (
-          <Checkbox checked={ack} onChange={(e) => setAck(e.target.checked)} style={{ marginTop: 8 }}>
-            {t('mediation.market.acknowledge')}
-          </Checkbox>
+          <label style={{ display: 'flex', gap: 8, alignItems: 'flex-start', marginTop: 8 }}>
+            <input
+              type="checkbox"
+              checked={ack}
+              onChange={(e) => setAck(e.target.checked)}
+              style={{ width: 20, height: 20, margin: 2, flex: 'none' }}
+            />
+            <span>{t('mediation.market.acknowledge')}</span>
+          </label>
         ) : null}
-        {call.error ? (
-          <Alert type="error" showIcon title={errorText(call.error)} style={{ marginTop: 8 }} />
-        ) : null}
+        {call.error ? <Notice type="error">{errorText(call.error)}</Notice> : null}
         <Button
           type="primary"
           block

@@ -1,15 +1,19 @@
 import { DownloadOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Flex } from 'antd';
+import { Button, Flex } from 'antd';
 import { api } from '../../../lib/api/client.ts';
 import type { Case, CaseSummary, Page } from '../../../lib/api/types.ts';
 import { useErrorText } from '../../../lib/errors.ts';
-import { useI18n } from '../../../lib/i18n/index.tsx';
+import { addMessages, useI18n } from '../../../lib/i18n/index.tsx';
+import { Notice } from '../../portal/components/form-kit.tsx';
 import { Facts, Panel } from '../../portal/components/ui.tsx';
 import { documentUrl, useCaseMediations, useMediation } from '../api.ts';
-import { AgreementStatusTag, Signatures } from './agreement-panel.tsx';
+import { mediationEn, mediationZh } from '../messages.ts';
 import { Marketplace } from './marketplace.tsx';
-import { MediationStatusTag } from './mediation-desk.tsx';
+import { PortalSignatures, StatusBadge } from './portal-signatures.tsx';
+
+// The resident's mediation pages are light portal pages: they bring their own strings, not every feature's
+addMessages(mediationZh, mediationEn);
 
 /** The resident's disputes, each with its mediation or the way to ask for one. */
 export function MyMediations({ onOpen }: { onOpen: (caseId: string) => void }) {
@@ -26,7 +30,7 @@ export function MyMediations({ onOpen }: { onOpen: (caseId: string) => void }) {
         <p className="portal-muted" style={{ marginTop: 0 }}>
           {t('mediation.portal.intro')}
         </p>
-        {q.error ? <Alert type="error" showIcon title={errorText(q.error)} /> : null}
+        {q.error ? <Notice type="error">{errorText(q.error)}</Notice> : null}
         {q.isSuccess && disputes.length === 0 ? (
           <p className="portal-muted">{t('mediation.portal.none')}</p>
         ) : null}
@@ -53,6 +57,18 @@ export function MyMediations({ onOpen }: { onOpen: (caseId: string) => void }) {
   );
 }
 
+const MEDIATION_COLOUR: Record<string, string> = {
+  requested: '#0958d9',
+  active: '#0958d9',
+  concluded: '#237804',
+  withdrawn: '#595959',
+};
+const AGREEMENT_COLOUR: Record<string, string> = {
+  draft: '#595959',
+  signing: '#ad6800',
+  effective: '#237804',
+};
+
 function MyMediation({ id, caseData }: { id: string; caseData: Case }) {
   const { t, te, dateTime } = useI18n();
   const q = useMediation(id);
@@ -62,7 +78,12 @@ function MyMediation({ id, caseData }: { id: string; caseData: Case }) {
   const open = sessions.filter((s) => s.status === 'scheduled' || s.status === 'in_progress');
   return (
     <Flex vertical gap={16} data-testid="my-mediation" data-status={m.status}>
-      <Panel title={t('mediation.portal.yours')} extra={<MediationStatusTag status={m.status} />}>
+      <Panel
+        title={t('mediation.portal.yours')}
+        extra={
+          <StatusBadge group="mediation.e.mediationStatus" status={m.status} colour={MEDIATION_COLOUR} />
+        }
+      >
         <Facts
           items={[
             { key: 'org', label: t('mediation.field.organisation'), value: m.organisationName },
@@ -112,15 +133,19 @@ function MyMediation({ id, caseData }: { id: string; caseData: Case }) {
       {agreement ? (
         <Panel
           title={t('mediation.agreement.title')}
-          extra={<AgreementStatusTag status={agreement.status} />}
+          extra={
+            <StatusBadge
+              group="mediation.e.agreementStatus"
+              status={agreement.status}
+              colour={AGREEMENT_COLOUR}
+              testId="agreement-status"
+            />
+          }
         >
           {agreement.status === 'draft' ? (
             <p className="portal-muted">{t('mediation.portal.drafting')}</p>
           ) : null}
-          <Signatures
-            agreement={agreement}
-            canSign={(row) => (row.role === 'party' && row.id === mine?.id ? { onBehalf: false } : null)}
-          />
+          <PortalSignatures agreement={agreement} mine={mine?.id} />
           {documents.items
             .filter((d) => d.kind === 'agreement')
             .map((d) => (
@@ -152,7 +177,7 @@ export function PortalMediationCase({ caseId, onBack }: { caseId: string; onBack
     queryFn: ({ signal }) => api.get<Case>(`/cases/${encodeURIComponent(caseId)}`, undefined, signal),
   });
   const ms = useCaseMediations(caseId);
-  if (c.error || ms.error) return <Alert type="error" showIcon title={errorText(c.error ?? ms.error)} />;
+  if (c.error || ms.error) return <Notice type="error">{errorText(c.error ?? ms.error)}</Notice>;
   if (!c.data || !ms.data) return <p className="portal-muted">{t('common.loading')}</p>;
   const current = ms.data.find((m) => m.status !== 'withdrawn') ?? null;
   return (
