@@ -18,6 +18,14 @@ after(async () => {
 });
 
 const REGISTERS = 4;
+/** drawers and toasts have finished moving (screenshots show the screen, not a transition) */
+const settle = async (page: Page) => {
+  await page
+    .locator('.ant-drawer-content-wrapper:visible')
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
+  await page.waitForTimeout(400);
+};
 const tab = (page: Page, n: number) => page.locator('.field-tabs .ant-segmented-item').nth(n).click();
 
 async function add(page: Page, kind: number, name: string, address: string, concern?: string) {
@@ -32,6 +40,7 @@ async function add(page: Page, kind: number, name: string, address: string, conc
   }
   await page.locator('#reg-submit').click();
   await page.locator('.field-register', { hasText: name }).waitFor();
+  await settle(page);
 }
 
 for (const locale of ['zh-CN', 'en'] as UiLocale[]) {
@@ -66,10 +75,16 @@ for (const locale of ['zh-CN', 'en'] as UiLocale[]) {
       await add(page, 0, person, '金岙村5组2号', '家庭矛盾多次激化，需重点关注');
       const card = page.locator('.field-register', { hasText: person });
       assert.match((await card.locator('.ant-tag').textContent()) ?? '', /0\/3/);
+      await page
+        .locator('.ant-message-notice')
+        .last()
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
       await shot(page, `field-registers-list-${locale}`);
 
       await card.click();
       await page.locator('.ant-drawer-open .ant-descriptions').waitFor();
+      await page.waitForTimeout(400);
       await shot(page, `field-registers-person-${locale}`);
       await page.locator('.ant-drawer-open .ant-drawer-close').click();
 
@@ -80,6 +95,7 @@ for (const locale of ['zh-CN', 'en'] as UiLocale[]) {
       await tab(page, REGISTERS);
       await page.locator('.field-register', { hasText: building }).waitFor();
       assert.equal(await page.locator('#reg-add').isDisabled(), true);
+      await page.waitForTimeout(400);
       await shot(page, `field-registers-offline-${locale}`);
       assert.deepEqual(errors, []);
     } catch (err) {

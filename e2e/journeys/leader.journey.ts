@@ -2,8 +2,9 @@
 // through a town and a village to one grid's overdue cases; sees this week's hot topics and a warning with
 // its evidence; downloads last month's statutory table; and a new case that repeats an open one is offered
 // for merging with the reasons shown. zh-CN and en; screenshots checked by eye.
-// Gap (no UI yet, asserted over the API): duplicate suggestions (GET /cases/:id/duplicates,
-// POST /duplicates/check) have no web caller — neither the intake desk nor the case page shows them.
+// The case page shows a dispatcher the possible duplicates (GET /cases/:id/duplicates) with score and reasons,
+// merges in one click, and the dispatch form offers the routing suggestion (建议主办/协办).
+// Gap: the intake desk does not call POST /duplicates/check yet.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -148,7 +149,7 @@ for (const locale of ['zh-CN', 'en'] as UiLocale[]) {
   });
 }
 
-test('a new case repeating an open one is offered for merging, with the reasons (API: no screen shows it)', async () => {
+test('a new case repeating an open one is offered for merging, with the reasons, and merged from the case page', async () => {
   const body = {
     kind: 'complaint',
     channel: 'hotline',
@@ -171,4 +172,51 @@ test('a new case repeating an open one is offered for merging, with the reasons 
   assert.ok(hit.score > 0);
   assert.ok(hit.reasons.length >= 2, `reasons given: ${JSON.stringify(hit.reasons)}`);
   assert.ok(hit.reasons.every((r) => r.text.length > 0));
+
+  // the dispatcher sees the suggestion on the case page, in both languages, and merges it there
+  const dispatcher = new ApiSession(API);
+  await dispatcher.signIn('dispatcher');
+  const firstCase = await dispatcher.call<{ version: number }>('GET', `/cases/${first.id}`);
+  const accepted = await dispatcher.call<{ version: number }>('POST', `/cases/${first.id}/actions/accept`, {
+    version: firstCase.version,
+  });
+  await dispatcher.call('POST', `/cases/${first.id}/actions/triage`, {
+    version: accepted.version,
+    complexity: 'simple',
+    colour: 'green',
+  });
+  for (const locale of ['zh-CN', 'en'] as UiLocale[]) {
+    const context = await newContext(browser, BASE, { locale });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, 'dispatcher');
+    await page.goto(`/cases/${again.id}`);
+    const item = page.locator(`[data-testid="duplicate-item"][data-tracking-code="${first.trackingCode}"]`);
+    await item.waitFor();
+    assert.ok((await item.locator('.ant-tag').count()) >= 3, 'score and reasons shown');
+    await page.screenshot({ path: await shot(page, `${locale}-dispatcher-duplicates`), fullPage: false });
+
+    // the dispatch form on the open case offers the routing suggestion and fills the lead from it
+    await page.goto(`/cases/${first.id}`);
+    await page.locator('[data-action="dispatch"]').click();
+    const panel = page.locator('.ant-modal [data-testid="routing-suggestion"]');
+    await panel.waitFor();
+    const use = panel.locator('[data-testid="routing-use"]');
+    if (await use.count()) {
+      await use.click();
+      await page.locator('.ant-modal .ant-select-selection-item').first().waitFor();
+    }
+    await page.screenshot({ path: await shot(page, `${locale}-dispatcher-routing`), fullPage: false });
+    await page.keyboard.press('Escape');
+
+    if (locale === 'en') {
+      await page.goto(`/cases/${again.id}`);
+      await item.locator('[data-testid="duplicate-merge"]').click();
+      await page.locator('.ant-popconfirm .ant-btn-primary').click();
+      await page.locator('[data-testid="case-panel"][data-status="merged"]').waitFor();
+    }
+    assert.deepEqual(errors, [], 'no script errors');
+    await context.close();
+  }
 });

@@ -52,11 +52,18 @@ async function draw(page: Page, pad: Locator) {
   await page.mouse.up();
 }
 
-async function signInModal(page: Page, scope: Locator, signer: string, idChecked: boolean) {
+async function signInModal(
+  page: Page,
+  scope: Locator,
+  signer: string,
+  idChecked: boolean,
+  shotName?: string,
+) {
   await scope.locator(`button[data-action="sign"][data-signer="${signer}"]`).click();
   const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('signature-pad') });
   await draw(page, dialog.getByTestId('signature-pad'));
   if (idChecked) await dialog.getByTestId('identity-checked').click();
+  if (shotName) await shot(page, shotName);
   await dialog.locator('button[data-action="sign-submit"]').click();
   await dialog.waitFor({ state: 'hidden' });
   await scope.locator(`[data-signer-row="${signer}"][data-signed="yes"]`).waitFor();
@@ -223,7 +230,7 @@ test('a neighbour dispute is mediated online and ends in a signed agreement', as
       const signatures = rPage.getByTestId('signatures');
       await signatures.waitFor();
       const partyId = (await signatures.locator('button[data-action="sign"]').getAttribute('data-signer'))!;
-      await signInModal(rPage, signatures, partyId, false);
+      await signInModal(rPage, signatures, partyId, false, 'mediation-08a-resident-sign-dialog');
       await shot(rPage, 'mediation-08-resident-signed');
 
       const m = await staffPage('mediator');

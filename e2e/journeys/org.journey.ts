@@ -3,8 +3,8 @@
 // and imports nothing, then the clean file — sees the outlines, clicks a point and reads whose grid it is and
 // who answers for which category there; a case registered at that point gets that grid, and the routing
 // suggestion names that department with the entry that matched. zh-CN; screenshots checked by eye.
-// Gaps (no UI yet, asserted over the API): the case page does not show the grid, and no screen shows the
-// routing suggestion (GET /cases/:id/routing-suggestions has no web caller).
+// The grid and routing suggestion are asserted here over the API; the case page shows the grid in its overview
+// and the dispatch form shows the suggestion (建议主办/协办), exercised in the browser by leader.journey.ts.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 

@@ -487,4 +487,27 @@ export const coreEn: Omit<Messages, keyof typeof featureEn> = {
   'admin.import.problem': 'Problem',
   'admin.import.message': 'Details',
   'admin.import.skipped': 'Skipped features',
+
+  // Case page: grid, routing suggestion and duplicate suggestions
+  'case.grid': 'Grid',
+  'case.gridName': '{name} ({code})',
+  'routing.suggest.title': 'Suggested lead / co-handlers',
+  'routing.suggest.none':
+    'No routing rule or responsibility entry matched; pick the lead department yourself',
+  'routing.suggest.use': 'Use suggestion',
+  'routing.suggest.alternatives': 'Alternatives',
+  'routing.suggest.coList': 'Co-handlers: {names}',
+  'routing.suggest.sep': ', ',
+  'routing.suggest.lead': 'Lead: {name}',
+  'routing.suggest.co': 'Co-handlers: {names}',
+  'routing.suggest.byRule': 'By routing rule: {name}',
+  'routing.suggest.byResponsibility': 'By responsibility list',
+  'duplicates.title': 'Possible duplicates',
+  'duplicates.none': 'No open case looks like a duplicate',
+  'duplicates.score': 'Similarity {score}%',
+  'duplicates.merge': 'Merge into this case',
+  'duplicates.mergeConfirm': 'Merge this case into {code}?',
+  'duplicates.merged': 'Merged into {code}',
+  'duplicates.check': 'Check for duplicates',
+  'duplicates.checkIncomplete': 'Fill in the category, description and region first',
 };

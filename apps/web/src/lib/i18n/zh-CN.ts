@@ -484,6 +484,28 @@ export const coreZh = {
   'admin.import.problem': '问题',
   'admin.import.message': '说明',
   'admin.import.skipped': '已跳过的要素',
+
+  // Case page: grid, routing suggestion (建议主办/协办) and duplicate suggestions
+  'case.grid': '网格',
+  'case.gridName': '{name}（{code}）',
+  'routing.suggest.title': '建议主办/协办',
+  'routing.suggest.none': '没有匹配的分办规则或职责清单，请人工选择主办部门',
+  'routing.suggest.use': '采用建议',
+  'routing.suggest.alternatives': '其他可选',
+  'routing.suggest.coList': '协办：{names}',
+  'routing.suggest.sep': '、',
+  'routing.suggest.lead': '主办：{name}',
+  'routing.suggest.co': '协办：{names}',
+  'routing.suggest.byRule': '依据分办规则：{name}',
+  'routing.suggest.byResponsibility': '依据职责清单',
+  'duplicates.title': '可能重复的事项',
+  'duplicates.none': '未发现可能重复的在办事项',
+  'duplicates.score': '相似度 {score}%',
+  'duplicates.merge': '合并到此事项',
+  'duplicates.mergeConfirm': '将本事项合并到 {code}？',
+  'duplicates.merged': '已合并到 {code}',
+  'duplicates.check': '查重',
+  'duplicates.checkIncomplete': '请先填写事项分类、描述和所属区划再查重',
 };
 
 export type MessageKey = keyof typeof coreZh | keyof typeof featureZh;

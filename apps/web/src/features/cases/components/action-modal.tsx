@@ -6,6 +6,7 @@ import { type MessageKey, useI18n } from '../../../lib/i18n/index.tsx';
 import { useCaseAction } from '../api/case-actions.ts';
 import { ACTIONS } from './action-config.ts';
 import { ActionFieldInput } from './action-field.tsx';
+import { RoutingSuggestionPanel } from './routing-suggestion.tsx';
 
 interface Props {
   caseData: Case;
@@ -50,6 +51,14 @@ export function ActionModal({ caseData, action, onClose, onDone }: Props) {
       okButtonProps={{ danger: spec?.tone === 'danger', loading: mutation.isPending }}
       destroyOnHidden
     >
+      {action === 'dispatch' || action === 'redispatch' ? (
+        <RoutingSuggestionPanel
+          caseId={caseData.id}
+          onUse={(leadDepartmentId, coDepartmentIds) =>
+            form.setFieldsValue({ leadDepartmentId, coDepartmentIds })
+          }
+        />
+      ) : null}
       <Form form={form} layout="vertical" preserve={false} requiredMark>
         {fields
           .filter((f) => !f.when || f.when(values))

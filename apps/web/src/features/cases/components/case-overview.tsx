@@ -2,10 +2,16 @@ import { Descriptions, Flex, Typography } from 'antd';
 import { ColourTag, DueTag, StatusTag } from '../../../components/tags.tsx';
 import type { Case } from '../../../lib/api/types.ts';
 import { useI18n } from '../../../lib/i18n/index.tsx';
+import { useRoutingSuggestions } from '../api/suggestions.ts';
 
 export function CaseOverview({ caseData: c }: { caseData: Case }) {
   const { t, te, dateTime } = useI18n();
   const none = t('common.none');
+  const gridId = c.place?.gridId ?? null;
+  const place = useRoutingSuggestions(c.id, !!gridId).data?.place;
+  const gridName = place?.gridName
+    ? t('case.gridName', { name: place.gridName, code: place.gridCode ?? '' })
+    : gridId;
   const items = [
     {
       key: 'trackingCode',
@@ -32,6 +38,7 @@ export function CaseOverview({ caseData: c }: { caseData: Case }) {
     { key: 'category', label: t('case.category'), children: c.categoryName || none },
     { key: 'complexity', label: t('case.complexity'), children: te('complexity', c.complexity) || none },
     { key: 'region', label: t('case.region'), children: c.regionName || none },
+    ...(gridId ? [{ key: 'grid', label: t('case.grid'), children: gridName }] : []),
     { key: 'address', label: t('case.address'), children: c.place?.address || none },
     { key: 'createdAt', label: t('case.createdAt'), children: dateTime(c.createdAt) },
     { key: 'dueAt', label: t('case.dueAt'), children: dateTime(c.dueAt) || none },

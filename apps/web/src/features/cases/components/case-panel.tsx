@@ -9,6 +9,7 @@ import { ActionBar } from './action-bar.tsx';
 import { AssignmentsTable } from './assignments-table.tsx';
 import { CaseOverview, DeadlineList } from './case-overview.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
+import { DuplicateSuggestions } from './duplicate-suggestions.tsx';
 import { PartiesTable } from './parties-table.tsx';
 
 interface Props {
@@ -43,6 +44,7 @@ export function CasePanel({ id, header, extra, onDone }: Props) {
       <Card size="small" title={t('case.actions')} extra={extra}>
         <ActionBar caseData={c} onDone={onDone} />
       </Card>
+      <DuplicateSuggestions caseData={c} onDone={onDone} />
       <CaseOverview caseData={c} />
       {c.parties?.length ? (
         <Card size="small" title={t('case.parties')}>

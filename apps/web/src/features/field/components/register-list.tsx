@@ -76,11 +76,12 @@ export function RegisterList({ online }: { online: boolean }) {
       <Segmented<Filter>
         block
         size="small"
+        className="field-register-kinds"
         value={filter}
         onChange={setFilter}
         options={['all', ...ENTRY_KINDS].map((k) => ({
           value: k as Filter,
-          label: te('fieldApp.reg.kind', k),
+          label: te('fieldApp.reg.filter', k),
         }))}
       />
       {error ? <Typography.Text type="danger">{error}</Typography.Text> : null}

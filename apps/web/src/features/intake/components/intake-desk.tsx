@@ -13,6 +13,7 @@ import {
 } from '../../../lib/api/types.ts';
 import { useErrorText } from '../../../lib/errors.ts';
 import { useI18n } from '../../../lib/i18n/index.tsx';
+import { DuplicateCheck } from '../../cases/components/duplicate-suggestions.tsx';
 import { useRegisterCase } from '../api/intake-api.ts';
 import { PartiesField } from './parties-field.tsx';
 
@@ -47,6 +48,19 @@ export function toNewCase(v: Values): NewCase {
       ...(v.regionId ? { regionId: v.regionId } : {}),
     },
     ...(parties.length ? { parties } : {}),
+  };
+}
+
+/** The draft the duplicate check needs; null until category, description and region are filled in. */
+function duplicateDraft(v: Values) {
+  if (!v.categoryCode || !v.description?.trim() || !v.regionId) return null;
+  const c = toNewCase(v);
+  return {
+    kind: c.kind,
+    description: c.description,
+    categoryCode: c.categoryCode,
+    place: { regionId: v.regionId, address: v.address?.trim() || null },
+    parties: (c.parties ?? []).map((p) => ({ name: p.name, phone: p.phone ?? null })),
   };
 }
 
@@ -157,6 +171,7 @@ export function IntakeDesk({ onOpenCase }: { onOpenCase: (id: string) => void })
           </Row>
           <Typography.Title level={5}>{t('desk.parties')}</Typography.Title>
           <PartiesField />
+          <DuplicateCheck getDraft={() => duplicateDraft(form.getFieldsValue())} />
           <Form.Item style={{ marginTop: 24 }}>
             <Button type="primary" htmlType="submit" size="large" loading={register.isPending}>
               {t('desk.submit')}
