@@ -10,7 +10,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../../lib/i18n/index.tsx';
 import { useSaveYear, useYear, useYears } from '../api.ts';
@@ -45,7 +45,7 @@ function Dates(p: {
         placeholder={t('deadlinesAdmin.addDate')}
         value={null}
         defaultPickerValue={dayjs(`${p.year}-01-01`)}
-        onChange={(v) => {
+        onChange={(v: Dayjs | null) => {
           const d = v?.format('YYYY-MM-DD');
           if (d && !p.value.includes(d)) p.onChange([...p.value, d].sort());
         }}
