@@ -20,7 +20,8 @@ const TONE = {
   default: ['#fafafa', '#434343', '#d9d9d9'],
 } as const;
 type Tone = keyof typeof TONE;
-const toneStyle = (tone: Tone): CSSProperties => {
+/** A pale fill with its own dark text (contrast ≥ 4.5:1), for tags outside the status set. */
+export const toneStyle = (tone: Tone): CSSProperties => {
   const [background, color, borderColor] = TONE[tone];
   return { background, color, borderColor };
 };

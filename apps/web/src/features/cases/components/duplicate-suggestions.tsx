@@ -1,7 +1,7 @@
 import { App, Button, Card, Empty, Flex, List, Popconfirm, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { StatusTag } from '../../../components/tags.tsx';
+import { StatusTag, toneStyle } from '../../../components/tags.tsx';
 import type { Case } from '../../../lib/api/types.ts';
 import { isStale, useErrorText } from '../../../lib/errors.ts';
 import { useI18n } from '../../../lib/i18n/index.tsx';
@@ -47,7 +47,7 @@ export function DuplicateReasons({ d }: { d: DuplicateSuggestion }) {
   const { t } = useI18n();
   return (
     <Flex gap={4} wrap align="center">
-      <Tag color="orange">{t('duplicates.score', { score: Math.round(d.score * 100) })}</Tag>
+      <Tag style={toneStyle('warning')}>{t('duplicates.score', { score: Math.round(d.score * 100) })}</Tag>
       {d.reasons.map((r) => (
         <Tag key={r.code}>{r.text}</Tag>
       ))}
