@@ -118,7 +118,8 @@ export function eventRow(s: CaseState, e: CaseEvent) {
   };
 }
 
-function outboxRow(s: CaseState, e: CaseEvent) {
+/** The outbox message a case change leaves (one per timeline event). */
+export function outboxRow(s: CaseState, e: CaseEvent) {
   return {
     countyId: s.countyId,
     id: uuidv7(Date.parse(e.at)),

@@ -1,6 +1,5 @@
 import {
   applySystemTransition,
-  type CaseEvent,
   type CaseState,
   escalationPolicyFor,
   HeweiError,
@@ -11,7 +10,7 @@ import type { Tx } from '../../db/client.ts';
 import { caseEvents, outbox } from '../../db/schema/index.ts';
 import type { AppDeps, CaseWriteHook } from '../../deps.ts';
 import { uuidv7 } from '../../lib/ids.ts';
-import { eventRow, stateToRow } from '../cases/cases.repository.ts';
+import { eventRow, outboxRow, stateToRow } from '../cases/cases.repository.ts';
 import { bulkInsert } from '../imports/imports.repository.ts';
 import { loadCasesForTimers } from './deadlines.claim.ts';
 import type { DueTimer } from './deadlines.repository.ts';
@@ -137,23 +136,4 @@ async function setOutcomes(
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
       as x(county_id text, case_id text, key text, outcome text, event_seq int)
     where t.county_id = x.county_id and t.case_id = x.case_id and t.key = x.key`);
-}
-
-/** As casesRepository writes it for a single transition. */
-function outboxRow(s: CaseState, e: CaseEvent) {
-  return {
-    countyId: s.countyId,
-    id: uuidv7(Date.parse(e.at)),
-    caseId: s.id,
-    topic: e.type,
-    payload: {
-      caseId: s.id,
-      trackingCode: s.trackingCode,
-      status: s.status,
-      actorRole: e.actor.role,
-      at: e.at,
-    },
-    createdAt: new Date(e.at),
-    availableAt: new Date(e.at),
-  };
 }
