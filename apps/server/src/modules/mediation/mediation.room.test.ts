@@ -174,6 +174,8 @@ describe('the room: signalling, chat on the timeline, recording only with consen
         // host candidates as plain addresses: mDNS names (.local) do not always resolve on a
         // loaded machine without multicast, which left both peers 'connecting'
         '--disable-features=WebRtcHideLocalIpsWithMdns',
+        // a CI sandbox may have no interface but loopback, and WebRTC skips loopback by default
+        '--allow-loopback-in-peer-connection',
       ],
     });
     try {
