@@ -8,7 +8,7 @@ import { directoryStorage, type FileStorage } from './lib/storage.ts';
 import type { PolicyStore } from './modules/deadlines/deadlines.policies.ts';
 import { registerDeadlines } from './modules/deadlines/deadlines.register.ts';
 import { registerEvents } from './modules/events/events.notify.ts';
-import { householdIncidentHook } from './modules/households/households.service.ts';
+import { householdIncidentHook } from './modules/households/households.hook.ts';
 import { createOrgDirectory, type OrgDirectory } from './modules/org/org.directory.ts';
 import { registerOrgHooks } from './modules/org/org.hooks.ts';
 import { analysisHooks } from './modules/overview/overview.hooks.ts';
@@ -27,10 +27,15 @@ export interface AppConfig {
  * outbox message: a module that keeps its own rows in step with cases (timers, search, routing)
  * registers one here, so its rows commit or roll back with the change.
  */
-export type CaseWriteHook = (
-  tx: Tx,
-  change: { before: CaseState | null; after: CaseState; event: CaseEvent },
-) => Promise<void>;
+export type CaseWriteHook = ((tx: Tx, change: CaseChange) => Promise<void>) & {
+  /** the same rows for many changes in a few statements (an import, a batch of timers) */
+  batch?: (tx: Tx, changes: CaseChange[]) => Promise<void>;
+};
+export interface CaseChange {
+  before: CaseState | null;
+  after: CaseState;
+  event: CaseEvent;
+}
 
 /** Runs at intake before the case is opened: may fill in what the submitter left out (grid, point). */
 export type IntakeEnricher = (draft: IntakeDraft) => Promise<void> | void;

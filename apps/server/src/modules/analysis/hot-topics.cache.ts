@@ -1,4 +1,4 @@
-import type { CaseWriteHook } from '../../deps.ts';
+import type { CaseChange, CaseWriteHook } from '../../deps.ts';
 
 /**
  * Hot topics are clustered from a window of cases: worth computing once and sharing for a short
@@ -35,10 +35,12 @@ function cacheOf(owner: object): Cache {
 
 /** Counts writes per county so that cached entries know whether their county has moved since. */
 export function topicsInvalidationHook(owner: object): CaseWriteHook {
-  return async (_tx, { after }) => {
+  const batch = async (_tx: unknown, changes: CaseChange[]) => {
     const c = cacheOf(owner);
-    c.generations.set(after.countyId, (c.generations.get(after.countyId) ?? 0) + 1);
+    for (const { after } of changes)
+      c.generations.set(after.countyId, (c.generations.get(after.countyId) ?? 0) + 1);
   };
+  return Object.assign((tx: unknown, change: CaseChange) => batch(tx, [change]), { batch });
 }
 
 export function cached<T>(

@@ -21,6 +21,7 @@ import { sha256, stableJson } from '../../lib/crypto.ts';
 import { trackingCode, uuidv7 } from '../../lib/ids.ts';
 import { indexParty, openParty, PARTY_PURPOSE, USER_PHONE_PURPOSE } from '../../lib/pii/columns.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { runCaseWriteHooks } from './case-hooks.ts';
 import { casesRepository as repo } from './cases.repository.ts';
 
 const ANONYMOUS = 'anonymous';
@@ -43,7 +44,7 @@ export function casesService(deps: AppDeps) {
     deadlinePolicies: deps.deadlinePolicies,
   });
   const runHooks = async (tx: Tx, before: CaseState | null, after: CaseState, event: CaseEvent) => {
-    for (const hook of deps.hooks.caseWrite) await hook(tx, { before, after, event });
+    await runCaseWriteHooks(deps, tx, { before, after, event });
   };
 
   async function visibleCase(v: Viewer, id: string): Promise<CaseState> {

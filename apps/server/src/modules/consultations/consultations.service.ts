@@ -5,6 +5,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { Viewer } from '../../http/access.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { runCaseWriteHooks } from '../cases/case-hooks.ts';
 import { casesRepository } from '../cases/cases.repository.ts';
 import { casesService } from '../cases/cases.service.ts';
 
@@ -144,8 +145,7 @@ export function consultationsService(deps: AppDeps, cases = casesService(deps)) 
           const result = applyTransition(before, action, payload, v, ctx);
           if (!(await casesRepository.saveTransition(tx, before, result.state, result.event)))
             throw new HeweiError('VERSION_CONFLICT');
-          for (const hook of deps.hooks.caseWrite)
-            await hook(tx, { before, after: result.state, event: result.event });
+          await runCaseWriteHooks(deps, tx, { before, after: result.state, event: result.event });
           seq = result.state.version;
           dueAt = result.state.resolveBy ? new Date(result.state.resolveBy) : null;
         }

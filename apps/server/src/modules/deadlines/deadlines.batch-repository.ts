@@ -1,9 +1,9 @@
 import type { CaseState, PlannedTimer } from '@hewei/domain';
 import { sql } from 'drizzle-orm';
+import { bulkInsert } from '../../db/bulk.ts';
 import type { Tx } from '../../db/client.ts';
 import { caseSupervisions } from '../../db/schema/index.ts';
 import type { CaseWriteHook } from '../../deps.ts';
-import { bulkInsert } from '../imports/imports.repository.ts';
 
 type Change = Parameters<CaseWriteHook>[1];
 

@@ -6,17 +6,17 @@ import {
   timerAction,
 } from '@hewei/domain';
 import { sql } from 'drizzle-orm';
+import { bulkInsert } from '../../db/bulk.ts';
 import type { Tx } from '../../db/client.ts';
 import { caseEvents, outbox } from '../../db/schema/index.ts';
-import type { AppDeps, CaseWriteHook } from '../../deps.ts';
+import type { AppDeps, CaseChange } from '../../deps.ts';
 import { uuidv7 } from '../../lib/ids.ts';
+import { runCaseWriteHooksBatch } from '../cases/case-hooks.ts';
 import { eventRow, outboxRow, stateToRow } from '../cases/cases.repository.ts';
-import { bulkInsert } from '../imports/imports.repository.ts';
 import { loadCasesForTimers } from './deadlines.claim.ts';
 import type { DueTimer } from './deadlines.repository.ts';
 
-type Change = Parameters<CaseWriteHook>[1];
-type BatchHook = (tx: Tx, changes: Change[]) => Promise<void>;
+type Change = CaseChange;
 
 /** The case columns a timer's transition may move; anything else falls back to the one-by-one path. */
 const MOVABLE = new Set(['version', 'ownerRegionId', 'updatedAt']);
@@ -88,10 +88,7 @@ export async function fireClaimed(tx: Tx, deps: AppDeps, claimed: DueTimer[], no
     changes.map((c) => outboxRow(c.after, c.event)),
   );
   await setOutcomes(tx, outcomes);
-  for (const hook of deps.hooks.caseWrite as (CaseWriteHook & { batch?: BatchHook })[]) {
-    if (hook.batch) await hook.batch(tx, changes);
-    else for (const c of changes) await hook(tx, c);
-  }
+  await runCaseWriteHooksBatch(deps, tx, changes);
 }
 
 function assertOnlyMovable(before: CaseState, after: CaseState) {

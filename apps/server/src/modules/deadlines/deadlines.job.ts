@@ -1,6 +1,7 @@
 import { applySystemTransition, escalationPolicyFor, HeweiError, timerAction } from '@hewei/domain';
 import type { AppDeps } from '../../deps.ts';
 import { uuidv7 } from '../../lib/ids.ts';
+import { runCaseWriteHooks } from '../cases/case-hooks.ts';
 import { casesRepository } from '../cases/cases.repository.ts';
 import { fireClaimed } from './deadlines.batch.ts';
 import { claimBatch } from './deadlines.claim.ts';
@@ -93,6 +94,5 @@ async function fireOne(tx: Tx, deps: AppDeps, t: DueTimer, now: Date) {
   await repo.markFired(tx, t, now, 'fired', result.state.version);
   if (!(await casesRepository.saveTransition(tx, before, result.state, result.event)))
     throw new Error('case changed under a held lock');
-  for (const hook of deps.hooks.caseWrite)
-    await hook(tx, { before, after: result.state, event: result.event });
+  await runCaseWriteHooks(deps, tx, { before, after: result.state, event: result.event });
 }

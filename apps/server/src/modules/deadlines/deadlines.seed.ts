@@ -1,6 +1,7 @@
 import { type Actor, openCase } from '@hewei/domain';
 import type { AppDeps } from '../../deps.ts';
 import { trackingCode, uuidv7 } from '../../lib/ids.ts';
+import { runCaseWriteHooks } from '../cases/case-hooks.ts';
 import { casesRepository } from '../cases/cases.repository.ts';
 
 /**
@@ -48,7 +49,7 @@ export async function openCasesForTimers(
           ctx,
         );
         await casesRepository.insertCase(tx, state, [], event);
-        for (const hook of deps.hooks.caseWrite) await hook(tx, { before: null, after: state, event });
+        await runCaseWriteHooks(deps, tx, { before: null, after: state, event });
         ids.push(state.id);
       }
     });

@@ -7,12 +7,9 @@ import {
   riskRank,
   suggestedLevelAfterIncident,
 } from '@hewei/domain/risk/index.ts';
-import { and, eq } from 'drizzle-orm';
-import { caseParties } from '../../db/schema/index.ts';
-import type { AppDeps, CaseWriteHook } from '../../deps.ts';
+import type { AppDeps } from '../../deps.ts';
 import type { Viewer } from '../../http/access.ts';
 import { uuidv7 } from '../../lib/ids.ts';
-import { PARTY_PURPOSE } from '../../lib/pii/columns.ts';
 import { scheduleFollowUps } from './followups.ts';
 import { HOUSEHOLD_PHONE_PURPOSE } from './households.presenter.ts';
 import { type HouseholdRow, householdsRepository as repo } from './households.repository.ts';
@@ -271,32 +268,3 @@ async function promptRegrade(
 }
 
 export { promptRegrade };
-
-/**
- * A new case naming a household's phone is an incident: it is linked to the household and
- * prompts re-grading, in the transaction that opens the case.
- */
-export function householdIncidentHook(deps: Pick<AppDeps, 'pii'>): CaseWriteHook {
-  return async (tx, { before, after, event }) => {
-    if (before !== null || event.type !== 'case.submitted') return;
-    const phones = (
-      await tx
-        .select({ phone: caseParties.phone })
-        .from(caseParties)
-        .where(and(eq(caseParties.countyId, after.countyId), eq(caseParties.caseId, after.id)))
-    )
-      .map((p) => deps.pii.open(p.phone, PARTY_PURPOSE.phone))
-      .filter((p): p is string => !!p)
-      .map((p) => deps.pii.blind('phone', p));
-    if (!phones.length) return;
-    for (const h of await repo.byPhoneDigests(tx, after.countyId, phones))
-      await promptRegrade(
-        tx,
-        h,
-        after.id,
-        'phone',
-        { kind: after.kind, urgent: after.colour === 'red', colour: after.colour },
-        new Date(event.at),
-      );
-  };
-}

@@ -1,36 +1,11 @@
-import { and, eq, getTableColumns, getTableName, inArray, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { type CaseState, HeweiError } from '@hewei/domain';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { asJson, columnsOf } from '../../db/bulk.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { assignments, cases, importBatches, importOrders } from '../../db/schema/index.ts';
-import { rowToState } from '../cases/cases.repository.ts';
+import { rowToState, stateToRow } from '../cases/cases.repository.ts';
 
 type Q = Db | Tx;
-const CHUNK = 4000;
-
-/**
- * Many rows in one statement: the rows travel as one JSON document that PostgreSQL expands with
- * json_populate_recordset, so a chunk costs one round trip and no per-row parameters.
- */
-export async function bulkInsert(q: Q, table: PgTable, rows: Record<string, unknown>[], conflict = '') {
-  if (!rows.length) return;
-  const cols = Object.entries(getTableColumns(table)).filter(([prop]) => prop in rows[0]);
-  const names = cols.map(([, c]) => `"${c.name}"`).join(', ');
-  const name = getTableName(table);
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const json = JSON.stringify(
-      rows.slice(i, i + CHUNK).map((r) => {
-        const o: Record<string, unknown> = {};
-        for (const [prop, c] of cols) o[c.name] = r[prop];
-        return o;
-      }),
-    );
-    await q.execute(
-      sql`insert into ${sql.raw(`"${name}" (${names})`)} select ${sql.raw(names)}
-          from json_populate_recordset(${sql.raw(`null::"${name}"`)}, ${json}::json) ${sql.raw(conflict)}`,
-    );
-  }
-}
-
 export const importsRepository = {
   async ordersFor(q: Q, countyId: string, source: string, orderIds: string[]) {
     const out = new Map<string, typeof importOrders.$inferSelect>();
@@ -71,6 +46,44 @@ export const importsRepository = {
         ),
       ]),
     );
+  },
+
+  /** The new hash and status of every re-imported order, in one statement. */
+  async updateOrders(
+    tx: Tx,
+    m: { countyId: string; source: string; batchId: string; now: Date },
+    rows: { orderId: string; hash: string; status: string }[],
+  ) {
+    if (!rows.length) return;
+    await tx.execute(sql`
+      update import_orders o set row_hash = x.hash, source_status = x.status,
+             batch_id = ${m.batchId}, updated_at = ${m.now.toISOString()}::timestamptz
+        from json_to_recordset(${JSON.stringify(rows)}::json) as x("orderId" text, hash text, status text)
+       where o.county_id = ${m.countyId} and o.source = ${m.source} and o.order_id = x."orderId"`);
+  },
+
+  /**
+   * Cases a re-import moved on: every row replaced in one UPDATE guarded by the version it was
+   * read at, and their assignments dropped in one DELETE (the caller inserts the new ones).
+   */
+  async saveMoved(tx: Tx, moved: { before: CaseState; after: CaseState }[]) {
+    if (!moved.length) return;
+    const rows = moved.map((m) => stateToRow(m.after));
+    const names = columnsOf(cases, rows[0])
+      .filter(([, c]) => c !== 'county_id' && c !== 'id')
+      .map(([, c]) => `"${c}"`);
+    const was = JSON.stringify(moved.map((m) => [m.after.countyId, m.after.id, m.before.version]));
+    const done = await tx.execute(sql`
+      update cases c set ${sql.raw(names.map((n) => `${n} = x.${n}`).join(', '))}
+        from json_populate_recordset(null::cases, ${asJson(cases, rows)}::json) x,
+             json_array_elements(${was}::json) w
+       where w->>0 = x.county_id and w->>1 = x.id
+         and c.county_id = x.county_id and c.id = x.id and c.version = (w->>2)::int
+      returning c.id`);
+    if (done.rows.length !== moved.length) throw new HeweiError('VERSION_CONFLICT');
+    await tx.execute(sql`
+      delete from assignments a using json_array_elements(${was}::json) w
+       where a.county_id = w->>0 and a.case_id = w->>1`);
   },
 
   insertBatch: (q: Q, row: typeof importBatches.$inferInsert) => q.insert(importBatches).values(row),

@@ -1,20 +1,10 @@
 import { type CaseState, HeweiError } from '@hewei/domain';
-import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import {
-  assignments,
-  caseEvents,
-  caseParties,
-  cases,
-  importOrders,
-  partyPiiIndex,
-} from '../../db/schema/index.ts';
-import type { AppDeps, CaseWriteHook } from '../../deps.ts';
+import type { AppDeps } from '../../deps.ts';
 import type { Viewer } from '../../http/access.ts';
 import { sha256, stableJson } from '../../lib/crypto.ts';
 import { uuidv7 } from '../../lib/ids.ts';
-import { PARTY_PURPOSE } from '../../lib/pii/columns.ts';
-import { assignmentRows, eventRow, stateToRow } from '../cases/cases.repository.ts';
+import { runCaseWriteHooksBatch } from '../cases/case-hooks.ts';
 import { type Built, buildCase, StatusConflict } from './imports.build.ts';
 import { parseCsv } from './imports.csv.ts';
 import {
@@ -26,7 +16,8 @@ import {
   validateRow,
   type WorkOrder,
 } from './imports.mapping.ts';
-import { bulkInsert, importsRepository as repo } from './imports.repository.ts';
+import { importsRepository as repo } from './imports.repository.ts';
+import { writeMoves, writeNew } from './imports.write.ts';
 
 const REQUIRED: Field[] = ['order_id', 'received_at', 'content', 'category_code'];
 const MAX_STORED_ERRORS = 10_000;
@@ -88,17 +79,12 @@ export function importsService(deps: AppDeps) {
   const { db, org, clock, pii } = deps;
   const ctx = () => ({ calendar: deps.calendar, deadlinePolicies: deps.deadlinePolicies });
 
-  async function runHooks(tx: Tx, built: Built[]) {
-    for (const hook of deps.hooks.caseWrite as (CaseWriteHook & { batch?: BatchHook })[]) {
-      const changes = built.map((b) => ({
-        before: b.before,
-        after: b.state,
-        event: b.events[b.events.length - 1],
-      }));
-      if (hook.batch) await hook.batch(tx, changes);
-      else for (const c of changes) await hook(tx, c);
-    }
-  }
+  const runHooks = (tx: Tx, built: Built[]) =>
+    runCaseWriteHooksBatch(
+      deps,
+      tx,
+      built.map((b) => ({ before: b.before, after: b.state, event: b.events[b.events.length - 1] })),
+    );
 
   return {
     /**
@@ -150,13 +136,14 @@ export function importsService(deps: AppDeps) {
       let updated = 0;
       await db
         .transaction(async (tx) => {
-          await writeNew(tx, fresh, { countyId, source, batchId: id, now });
+          await writeNew(tx, pii, fresh, { countyId, source, batchId: id, now });
           const current = await repo.loadForUpdate(
             tx,
             countyId,
             changed.map((c) => c.caseId),
           );
           const moved: Built[] = [];
+          const reimported: { orderId: string; hash: string; status: string }[] = [];
           for (const c of changed) {
             const before = current.get(c.caseId) as CaseState;
             if (STATUS_RANK[c.o.status] < rankOf(before)) {
@@ -166,22 +153,14 @@ export function importsService(deps: AppDeps) {
             try {
               const b = buildCase(c.o, before, p);
               if (b.events.length) moved.push(b);
-              await tx
-                .update(importOrders)
-                .set({ rowHash: c.hash, sourceStatus: c.o.status, batchId: id, updatedAt: now })
-                .where(
-                  and(
-                    eq(importOrders.countyId, countyId),
-                    eq(importOrders.source, source),
-                    eq(importOrders.orderId, c.o.orderId),
-                  ),
-                );
-              updated++;
+              reimported.push({ orderId: c.o.orderId, hash: c.hash, status: c.o.status });
             } catch (e) {
               errors.push(rowError(c.row, c.o.orderId, e));
             }
           }
           if (strict && errors.length) throw new Rollback();
+          updated = reimported.length;
+          await repo.updateOrders(tx, { countyId, source, batchId: id, now }, reimported);
           await writeMoves(tx, moved);
           await runHooks(tx, [...fresh.map((f) => f.b), ...moved]);
           await repo.insertBatch(tx, {
@@ -220,111 +199,6 @@ export function importsService(deps: AppDeps) {
 
     batch: (viewer: Viewer, id: string) => repo.batch(db, viewer.countyId, id),
   };
-
-  async function writeNew(
-    tx: Tx,
-    fresh: { b: Built; o: WorkOrder; hash: string }[],
-    m: { countyId: string; source: string; batchId: string; now: Date },
-  ) {
-    if (!fresh.length) return;
-    await bulkInsert(
-      tx,
-      cases,
-      fresh.map((f) => stateToRow(f.b.state)),
-    );
-    await bulkInsert(
-      tx,
-      assignments,
-      fresh.flatMap((f) => assignmentRows(f.b.state)),
-    );
-    const parties = fresh.flatMap(({ b, o }) =>
-      o.callerName || o.callerPhone
-        ? [
-            {
-              countyId: m.countyId,
-              id: uuidv7(Date.parse(b.state.createdAt)),
-              caseId: b.state.id,
-              role: 'applicant',
-              name: o.callerName ?? '来电人',
-              phone: pii.seal(o.callerPhone, PARTY_PURPOSE.phone),
-              idNumber: null,
-              address: null,
-              position: 0,
-              plainPhone: o.callerPhone,
-            },
-          ]
-        : [],
-    );
-    await bulkInsert(tx, caseParties, parties);
-    await bulkInsert(
-      tx,
-      partyPiiIndex,
-      parties
-        .filter((x) => x.plainPhone)
-        .flatMap((x) => [
-          { countyId: m.countyId, partyId: x.id, field: 'phone', digest: pii.blind('phone', x.plainPhone!) },
-          {
-            countyId: m.countyId,
-            partyId: x.id,
-            field: 'phone4',
-            digest: pii.blind('phone4', x.plainPhone!.slice(-4)),
-          },
-        ]),
-    );
-    await bulkInsert(
-      tx,
-      caseEvents,
-      fresh.flatMap(({ b }) => eventsOf(b)),
-    );
-    await bulkInsert(
-      tx,
-      importOrders,
-      fresh.map(({ b, o, hash }) => ({
-        countyId: m.countyId,
-        source: m.source,
-        orderId: o.orderId,
-        caseId: b.state.id,
-        sourceStatus: o.status,
-        rowHash: hash,
-        batchId: m.batchId,
-        updatedAt: m.now,
-      })),
-    );
-  }
-
-  async function writeMoves(tx: Tx, moved: Built[]) {
-    for (const b of moved) {
-      const done = await tx
-        .update(cases)
-        .set(stateToRow(b.state))
-        .where(
-          and(
-            eq(cases.countyId, b.state.countyId),
-            eq(cases.id, b.state.id),
-            eq(cases.version, b.before!.version),
-          ),
-        )
-        .returning({ id: cases.id });
-      if (!done.length) throw new HeweiError('VERSION_CONFLICT');
-      await tx
-        .delete(assignments)
-        .where(and(eq(assignments.countyId, b.state.countyId), eq(assignments.caseId, b.state.id)));
-    }
-    await bulkInsert(
-      tx,
-      assignments,
-      moved.flatMap((b) => assignmentRows(b.state)),
-    );
-    await bulkInsert(tx, caseEvents, moved.flatMap(eventsOf));
-  }
-}
-
-type BatchHook = (tx: Tx, changes: Parameters<CaseWriteHook>[1][]) => Promise<void>;
-
-/** Each event with the version it produced, as a live transition would. */
-function eventsOf(b: Built) {
-  const first = b.state.version - b.events.length + 1;
-  return b.events.map((e, k) => eventRow({ ...b.state, version: first + k }, e));
 }
 
 const rankOf = (s: CaseState) =>

@@ -280,4 +280,27 @@ describe('hotline work-order import', () => {
     const report = await t.call({ method: 'GET', url: `/api/v1/imports/${r.json().id}`, as: 'dispatcher' });
     assert.equal(report.json().created, 1);
   });
+
+  it('an imported case naming a registered household is linked to it, as a live one would be', async () => {
+    const h = await t.call({
+      method: 'POST',
+      url: '/api/v1/households',
+      as: 'gw-a1',
+      payload: { address: '甲一村3组8号', headName: '周大爷', memberCount: 2, headPhone: '13600001111' },
+    });
+    assert.equal(h.statusCode, 201, h.body);
+    const row = [...good[0]];
+    row[0] = 'GD20240701001';
+    row[3] = '13600001111';
+    const r = await upload(csv([row]));
+    assert.equal(r.json().created, 1, r.body);
+    const { id } = await caseOf('GD20240701001');
+    const linked = await t.deps.db.execute<{ case_id: string }>(
+      sql`select case_id from household_incidents where household_id = ${h.json().id}`,
+    );
+    assert.deepEqual(
+      linked.rows.map((x) => x.case_id),
+      [id],
+    );
+  });
 });

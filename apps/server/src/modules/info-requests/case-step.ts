@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { Viewer } from '../../http/access.ts';
 import { uuidv7 } from '../../lib/ids.ts';
+import { runCaseWriteHooks } from '../cases/case-hooks.ts';
 import { casesRepository } from '../cases/cases.repository.ts';
 
 /**
@@ -35,7 +36,6 @@ export async function stepCase(
       : applyTransition(before, action, payload, actor, ctx);
   if (!(await casesRepository.saveTransition(tx, before, result.state, result.event)))
     throw new HeweiError('VERSION_CONFLICT');
-  for (const hook of deps.hooks.caseWrite)
-    await hook(tx, { before, after: result.state, event: result.event });
+  await runCaseWriteHooks(deps, tx, { before, after: result.state, event: result.event });
   return result;
 }

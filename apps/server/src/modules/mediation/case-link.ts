@@ -7,6 +7,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { Viewer } from '../../http/access.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { openParty } from '../../lib/pii/columns.ts';
+import { runCaseWriteHooks } from '../cases/case-hooks.ts';
 import { casesRepository } from '../cases/cases.repository.ts';
 
 export async function transitionCase(
@@ -28,8 +29,7 @@ export async function transitionCase(
   });
   if (!(await casesRepository.saveTransition(tx, before, result.state, result.event)))
     throw new HeweiError('VERSION_CONFLICT');
-  for (const hook of deps.hooks.caseWrite)
-    await hook(tx, { before, after: result.state, event: result.event });
+  await runCaseWriteHooks(deps, tx, { before, after: result.state, event: result.event });
   return result.state;
 }
 

@@ -1,7 +1,8 @@
 import type { CaseState } from '@hewei/domain';
+import { bulkInsert } from '../../db/bulk.ts';
 import type { Tx } from '../../db/client.ts';
 import { caseGridStamps } from '../../db/schema/index.ts';
-import type { CaseWriteHook, IntakeEnricher } from '../../deps.ts';
+import type { CaseChange, CaseWriteHook, IntakeEnricher } from '../../deps.ts';
 import type { GridRow, OrgDirectory } from './org.directory.ts';
 import { resolvePoint } from './org.locate.ts';
 
@@ -61,11 +62,15 @@ export function gridByAddress(org: OrgDirectory, countyId: string, address: stri
  * without a grid is stamped `unresolved`: left for the dispatcher to place.
  */
 export function gridStampHook(org: OrgDirectory): CaseWriteHook {
-  return async (tx, { after, event }) => {
-    if (event.type !== 'case.submitted') return;
-    const row = gridStampRow(org, after);
-    if (row) await tx.insert(caseGridStamps).values(row);
+  const batch = async (tx: Tx, changes: CaseChange[]) => {
+    await stampGrids(
+      tx,
+      org,
+      // a new case (opened live, or imported with its history: its last event is then not the opening)
+      changes.filter((c) => c.before === null).map((c) => c.after),
+    );
   };
+  return Object.assign((tx: Tx, change: CaseChange) => batch(tx, [change]), { batch });
 }
 
 type Placed = Pick<CaseState, 'countyId' | 'id' | 'gridId' | 'lat'>;
@@ -84,9 +89,9 @@ export function gridStampRow(org: OrgDirectory, c: Placed): typeof caseGridStamp
   };
 }
 
-/** The batch form of the stamp hook, for cases written in bulk (the demo seed): one insert. */
+/** The stamps of many cases written at once (an import, the demo seed): one insert. */
 export async function stampGrids(tx: Tx, org: OrgDirectory, list: Placed[]) {
   const rows = list.map((c) => gridStampRow(org, c)).filter((r) => r !== null);
-  if (rows.length) await tx.insert(caseGridStamps).values(rows);
+  await bulkInsert(tx, caseGridStamps, rows);
   return rows.length;
 }

@@ -1,5 +1,6 @@
 import { type CaseEvent, type CaseState, evolve } from '@hewei/domain';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { bulkInsert } from '../../db/bulk.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { caseEvents, cases, overviewCaseKeys, overviewCounts, overviewDaily } from '../../db/schema/index.ts';
 import type { CaseWriteHook } from '../../deps.ts';
@@ -46,14 +47,12 @@ async function saveKeys(
   tx: Tx,
   rows: { countyId: string; caseId: string; timeliness: string | null; keys: string[] }[],
 ) {
-  for (let i = 0; i < rows.length; i += 1000)
-    await tx
-      .insert(overviewCaseKeys)
-      .values(rows.slice(i, i + 1000))
-      .onConflictDoUpdate({
-        target: [overviewCaseKeys.countyId, overviewCaseKeys.caseId],
-        set: { timeliness: sql`excluded.timeliness`, keys: sql`excluded.keys` },
-      });
+  await bulkInsert(
+    tx,
+    overviewCaseKeys,
+    rows,
+    'on conflict (county_id, case_id) do update set timeliness = excluded.timeliness, keys = excluded.keys',
+  );
 }
 
 /** Keeps the overview rollups in step with every case write, in the write's own transaction. */
@@ -101,21 +100,26 @@ export const overviewHook: CaseWriteHook & { batch(tx: Tx, changes: Change[]): P
           keyRows.set(caseKey, { countyId, caseId: id, ...next });
         }
       }
-      for (const [slotKey, delta] of counts) {
-        const [countyId, slot] = slotKey.split('\t');
-        await applyCounts(tx, countyId, Number(slot), delta);
-      }
-      for (const [slotKey, delta] of daily) {
-        const [countyId, slot] = slotKey.split('\t');
-        await applyDaily(tx, countyId, Number(slot), delta);
-      }
+      await applyCounts(tx, deltaRows(counts));
+      await applyDaily(tx, deltaRows(daily));
       await saveKeys(tx, [...keyRows.values()]);
     },
   });
 
-/** Rows in one order for every writer (so two transactions never lock them crosswise), zeros left out. */
-const sortedNonZero = (delta: Delta) =>
-  [...delta].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+/**
+ * The non-zero deltas of each `county \t slot`, as rows in one order for every writer (so two
+ * transactions never lock them crosswise).
+ */
+function deltaRows(bySlot: Map<string, Delta>) {
+  const out: { countyId: string; slot: number; key: string[]; n: number; sort: string }[] = [];
+  for (const [slotKey, delta] of bySlot) {
+    const [countyId, slot] = slotKey.split('\t');
+    for (const [k, n] of delta)
+      if (n !== 0)
+        out.push({ countyId, slot: Number(slot), key: k.split('\t'), n, sort: `${slotKey}\t${k}` });
+  }
+  return out.sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0));
+}
 
 function addDaily(d: Delta, c: CaseState, metric: string, at: string, by = 1) {
   const day = shanghaiDay(at);
@@ -125,46 +129,39 @@ function addDaily(d: Delta, c: CaseState, metric: string, at: string, by = 1) {
   }
 }
 
-async function applyCounts(q: Q, countyId: string, slot: number, delta: Delta) {
-  const rows = sortedNonZero(delta).map(([k, n]) => {
-    const [nodeId, dim, value] = k.split('\t');
-    return { countyId, nodeId, dim, value, slot, n };
-  });
-  for (let i = 0; i < rows.length; i += 2000)
-    await q
-      .insert(overviewCounts)
-      .values(rows.slice(i, i + 2000))
-      .onConflictDoUpdate({
-        target: [
-          overviewCounts.countyId,
-          overviewCounts.nodeId,
-          overviewCounts.dim,
-          overviewCounts.value,
-          overviewCounts.slot,
-        ],
-        set: { n: sql`${overviewCounts.n} + excluded.n` },
-      });
+type DeltaRow = ReturnType<typeof deltaRows>[number];
+
+/** One upsert for every count a batch moves (chunked only past a few thousand rows). */
+async function applyCounts(q: Q, rows: DeltaRow[]) {
+  await bulkInsert(
+    q,
+    overviewCounts,
+    rows.map(({ countyId, slot, key: [nodeId, dim, value], n }) => ({
+      countyId,
+      nodeId,
+      dim,
+      value,
+      slot,
+      n,
+    })),
+    'on conflict (county_id, node_id, dim, value, slot) do update set n = overview_counts.n + excluded.n',
+  );
 }
 
-async function applyDaily(q: Q, countyId: string, slot: number, delta: Delta) {
-  const rows = sortedNonZero(delta).map(([k, n]) => {
-    const [nodeId, metric, day] = k.split('\t');
-    return { countyId, nodeId, metric, day, slot, n };
-  });
-  for (let i = 0; i < rows.length; i += 2000)
-    await q
-      .insert(overviewDaily)
-      .values(rows.slice(i, i + 2000))
-      .onConflictDoUpdate({
-        target: [
-          overviewDaily.countyId,
-          overviewDaily.nodeId,
-          overviewDaily.metric,
-          overviewDaily.day,
-          overviewDaily.slot,
-        ],
-        set: { n: sql`${overviewDaily.n} + excluded.n` },
-      });
+async function applyDaily(q: Q, rows: DeltaRow[]) {
+  await bulkInsert(
+    q,
+    overviewDaily,
+    rows.map(({ countyId, slot, key: [nodeId, metric, day], n }) => ({
+      countyId,
+      nodeId,
+      metric,
+      day,
+      slot,
+      n,
+    })),
+    'on conflict (county_id, node_id, metric, day, slot) do update set n = overview_daily.n + excluded.n',
+  );
 }
 
 /**
@@ -180,8 +177,8 @@ export async function rebuildOverview(db: Db, countyId: string) {
     const ids = (
       await tx.select({ id: cases.id }).from(cases).where(eq(cases.countyId, countyId)).orderBy(asc(cases.id))
     ).map((r) => r.id);
-    const counts = new Map<number, Delta>();
-    const daily = new Map<number, Delta>();
+    const counts = new Map<string, Delta>();
+    const daily = new Map<string, Delta>();
     for (let i = 0; i < ids.length; i += 1000) {
       const page = ids.slice(i, i + 1000);
       const rows = await tx
@@ -193,7 +190,7 @@ export async function rebuildOverview(db: Db, countyId: string) {
         const s = rowToState(r, []);
         const t = timeliness.get(s.id) ?? null;
         const keys = rollupKeys(s, t);
-        const slot = slotOf(s.id);
+        const slot = `${countyId}\t${slotOf(s.id)}`;
         const c = counts.get(slot) ?? new Map();
         counts.set(slot, c);
         for (const k of keys) c.set(k, (c.get(k) ?? 0) + 1);
@@ -205,8 +202,8 @@ export async function rebuildOverview(db: Db, countyId: string) {
       });
       if (keyRows.length) await tx.insert(overviewCaseKeys).values(keyRows);
     }
-    for (const [slot, c] of counts) await applyCounts(tx, countyId, slot, c);
-    for (const [slot, d] of daily) await applyDaily(tx, countyId, slot, d);
+    await applyCounts(tx, deltaRows(counts));
+    await applyDaily(tx, deltaRows(daily));
   });
 }
 

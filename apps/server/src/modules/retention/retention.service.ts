@@ -13,6 +13,7 @@ import {
 import type { AppDeps } from '../../deps.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { runCaseWriteHooks } from '../cases/case-hooks.ts';
 import { casesRepository as repo } from '../cases/cases.repository.ts';
 
 /** A case ends in one of these; the period runs from its last change. */
@@ -93,7 +94,7 @@ async function anonymiseOne(deps: AppDeps, tx: Tx, countyId: string, id: string,
   };
   const { state, event } = applySystemTransition(before, 'anonymise', { retentionDays: days }, ctx);
   if (!(await repo.saveTransition(tx, before, state, event))) return null;
-  for (const hook of deps.hooks.caseWrite) await hook(tx, { before, after: state, event });
+  await runCaseWriteHooks(deps, tx, { before, after: state, event });
 
   const of = <T extends { countyId: any; caseId: any }>(t: T) =>
     and(eq(t.countyId, countyId), eq(t.caseId, id));

@@ -1,7 +1,9 @@
 import { type Assignment, HeweiError } from '@hewei/domain';
 import { and, asc, eq } from 'drizzle-orm';
+import { bulkInsert } from '../../db/bulk.ts';
+import type { Tx } from '../../db/client.ts';
 import { caseGridStamps, routingOverrides, routingRules } from '../../db/schema/index.ts';
-import type { AppDeps, CaseWriteHook } from '../../deps.ts';
+import type { AppDeps, CaseChange, CaseWriteHook } from '../../deps.ts';
 import type { Viewer } from '../../http/access.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { casesService } from '../cases/cases.service.ts';
@@ -126,16 +128,16 @@ export function routingService(deps: AppDeps) {
  */
 export function routingOverrideHook(deps: AppDeps): CaseWriteHook {
   const service = routingService(deps);
-  return async (tx, { after, event }) => {
-    if (event.type !== 'case.dispatched' && event.type !== 'case.redispatched') return;
+  const rowOf = ({ after, event }: CaseChange) => {
+    if (event.type !== 'case.dispatched' && event.type !== 'case.redispatched') return null;
     const at = new Date(event.at);
     const { suggestion } = service.suggest(after, at);
-    if (!suggestion) return;
+    if (!suggestion) return null;
     const assignments = (event.data.assignments ?? []) as Assignment[];
     const lead = assignments.find((a) => a.role === 'lead')?.departmentId ?? '';
     const co = assignments.filter((a) => a.role === 'co').map((a) => a.departmentId);
-    if (followsSuggestion(suggestion, lead, co)) return;
-    await tx.insert(routingOverrides).values({
+    if (followsSuggestion(suggestion, lead, co)) return null;
+    return {
       countyId: after.countyId,
       id: uuidv7(at.getTime()),
       caseId: after.id,
@@ -145,6 +147,14 @@ export function routingOverrideHook(deps: AppDeps): CaseWriteHook {
       suggested: suggestion,
       chosen: { leadDepartmentId: lead, coDepartmentIds: co },
       reason: event.reason ?? (event.data.note as string | undefined) ?? null,
-    });
+    };
   };
+  // many changes (an import): one insert for every override among them
+  const batch = (tx: Tx, changes: CaseChange[]) =>
+    bulkInsert(
+      tx,
+      routingOverrides,
+      changes.map(rowOf).filter((r) => r !== null),
+    );
+  return Object.assign((tx: Tx, change: CaseChange) => batch(tx, [change]), { batch });
 }
