@@ -1,18 +1,24 @@
-// Mediation as the people in it live it: a resident raises a neighbour dispute and picks a mediator in the
-// portal's marketplace, the dispatcher accepts the case and starts the mediation, the mediator accepts and
-// schedules a video session, both meet in the online room and exchange messages, the mediator drafts the
-// agreement, the resident signs it on the portal's signing pad, the respondent and the mediator sign on the
-// mediator's screen, the seal makes it effective and the resident downloads the PDF. Then the screens in en.
+// Mediation as the people in it live it: a resident raises a neighbour dispute in the portal, names the other
+// party and picks a mediator in the marketplace, the dispatcher accepts the case and starts the mediation, the
+// mediator accepts and schedules a video session (the respondent's link goes out by SMS), the mediator, the
+// resident and the respondent meet in the video room from their own browsers with Chromium's fake cameras, a
+// counsellor the mediator invites mid-session joins by link, every connection is checked through the page
+// (state, decoded frames), the respondent rejoins without a camera, messages reach everyone; the mediator
+// drafts the agreement, the resident signs it on the portal's signing pad, the respondent and the mediator
+// sign on the mediator's screen, the seal makes it effective and the resident downloads the PDF. Then the
+// screens in en.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { LI_ID, ZHANG_ID } from '@hewei/domain/mediation/testdata.ts';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { ApiSession, demoSmsCode, type StaffUser } from '../lib/api.ts';
 import { launch, newContext, shot, signIn } from '../lib/browser.ts';
 import { act, choose, L, openFromBoard, pick } from '../lib/ui.ts';
 
 const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
 const RESIDENT_PHONE = '13800000077';
+const RESPONDENT_PHONE = '13987654321';
 
 let browser: Browser;
 let mediator: StaffUser;
@@ -21,9 +27,10 @@ let trackingCode = '';
 let caseId = '';
 let mediationId = '';
 let sessionId = '';
+let respondentLink = '';
 
 before(async () => {
-  browser = await launch();
+  browser = await launch({ media: true });
   mediator = await new ApiSession(BASE).signIn('mediator');
   gridWorker = await new ApiSession(BASE).signIn('gridworker');
 });
@@ -71,6 +78,47 @@ async function signInModal(
 
 const mediationPage = (page: Page) => page.getByTestId('mediation-page');
 
+/** what the room pages wrote to the console, for a connection that hangs */
+const logs: string[] = [];
+
+async function joinRoom(page: Page, how: 'video' | 'text') {
+  // four browsers encoding and decoding video on a small machine: the room pages answer slowly
+  page.setDefaultTimeout(90_000);
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') logs.push(`${m.type()}: ${m.text()}`);
+  });
+  await page.locator(`button[data-action="join-${how}"]`).click();
+  await page.locator('[data-testid="mediation-room"][data-state="joined"]').waitFor();
+}
+
+/**
+ * Waits until the page shows `n` other participants, each as a video tile whose connection is
+ * `connected` and whose video decodes frames (both read by the room page from getStats).
+ */
+async function videoFlows(page: Page, n: number, timeoutMs = 90_000) {
+  const tiles = page.getByTestId('peer-tile');
+  const read = () =>
+    tiles.evaluateAll((els) =>
+      els.map((e) => ({
+        state: e.getAttribute('data-connection'),
+        frames: Number(e.getAttribute('data-frames-decoded')),
+        video: e.getAttribute('data-video'),
+        signaling: e.getAttribute('data-signaling'),
+        ice: e.getAttribute('data-ice'),
+      })),
+    );
+  const until = Date.now() + timeoutMs;
+  let last = await read();
+  while (Date.now() < until) {
+    if (last.length === n && last.every((t) => t.state === 'connected' && t.video === 'yes' && t.frames > 0))
+      return;
+    await page.waitForTimeout(500);
+    last = await read();
+  }
+  const me = await page.getByTestId('mediation-room').locator('p').first().innerText();
+  throw new Error(`peers of ${me} on ${page.url()}: ${JSON.stringify(last)}\n${logs.join('\n')}`);
+}
+
 test('a neighbour dispute is mediated online and ends in a signed agreement', async (t) => {
   const resident = await newContext(browser, BASE, { mobile: true });
   const rPage = await resident.newPage();
@@ -83,7 +131,10 @@ test('a neighbour dispute is mediated online and ends in a signed agreement', as
         broken = true;
         const pages = browser.contexts().flatMap((c) => c.pages());
         await Promise.all(
-          pages.map((p, i) => shot(p, `failed-mediation-${name.slice(4, 30).replace(/\W+/g, '-')}-${i}`)),
+          // a page that cannot be captured must not hide the error itself
+          pages.map((p, i) =>
+            shot(p, `failed-mediation-${name.slice(4, 30).replace(/\W+/g, '-')}-${i}`).catch(() => ''),
+          ),
         );
         throw err;
       }
@@ -117,6 +168,14 @@ test('a neighbour dispute is mediated online and ends in a signed agreement', as
     await card.waitFor();
     await shot(rPage, 'mediation-01-resident-marketplace');
     await card.getByRole('radio').check();
+    // the dispute was raised alone: the other party is named with the request, checked by the server
+    await rPage.locator('#respondent-name').fill('李建国');
+    await rPage.locator('#respondent-phone').fill('1398765');
+    await rPage.locator('#respondent-address').fill('金岙村三组15号');
+    await rPage.locator('button[data-action="request-mediation"]').click();
+    await rPage.locator('#respondent-phone-error').getByText('respondent.phone').waitFor();
+    await shot(rPage, 'mediation-01b-resident-respondent-refused');
+    await rPage.locator('#respondent-phone').fill(RESPONDENT_PHONE);
     await rPage.locator('button[data-action="request-mediation"]').click();
     await rPage.getByTestId('my-mediation').waitFor();
     await shot(rPage, 'mediation-02-resident-requested');
@@ -145,6 +204,10 @@ test('a neighbour dispute is mediated online and ends in a signed agreement', as
       await d.context.close();
 
       await m.page.reload();
+      // the respondent the resident named is on the case, masked
+      const parties = m.page.getByTestId('parties');
+      await parties.getByText('李建国').waitFor();
+      await parties.getByText('139****4321').waitFor();
       await m.page.locator('button[data-action="schedule"]').click();
       await m.page.locator('button[data-action="schedule-submit"]').click();
       await m.page.getByText(L('mediation.session.linksHint')).waitFor();
@@ -154,36 +217,90 @@ test('a neighbour dispute is mediated online and ends in a signed agreement', as
       sessionId = (await session.getAttribute('data-session-id'))!;
       await shot(m.page, 'mediation-04-mediator-scheduled');
       await m.context.close();
+
+      // the respondent has no account: the invitation with their own link went to their phone
+      const { items } = await new ApiSession(BASE).call<{ items: { body: string }[] }>(
+        'GET',
+        `/dev/sms?phone=${RESPONDENT_PHONE}`,
+      );
+      const invite = items.map((x) => x.body).find((b) => b.includes(`/mediation/room/${sessionId}?token=`));
+      assert.ok(invite, `an SMS invitation for the respondent: ${JSON.stringify(items)}`);
+      respondentLink = invite.match(/\/mediation\/room\/[^\s。]+/)![0];
     },
   );
 
-  await step('both meet in the online room and exchange a message', async () => {
-    const m = await staffPage('mediator');
-    await m.page.goto(`/mediation/room/${sessionId}`);
-    await m.page.locator('button[data-action="join-text"]').click();
-    await m.page.locator('[data-testid="mediation-room"][data-state="joined"]').waitFor();
+  await step(
+    'all meet in the video room; a counsellor joins mid-session; messages reach everyone',
+    async () => {
+      // the mediator keeps the mediation page open beside the room, to invite from it later
+      const d = await staffPage('mediator');
+      const desk = d.page;
+      await desk.goto(`/mediation/${mediationId}`);
+      await desk.locator(`[data-session-id="${sessionId}"] button[data-action="invite"]`).waitFor();
+      const m = await staffPage('mediator');
+      await m.page.goto(`/mediation/room/${sessionId}`);
+      await joinRoom(m.page, 'video');
 
-    await rPage.goto(`/portal/mediation/${caseId}`);
-    await rPage.locator('a[data-action="enter-room"], button[data-action="enter-room"]').first().click();
-    await rPage.locator('button[data-action="join-text"]').click();
-    await rPage.locator('[data-testid="mediation-room"][data-state="joined"]').waitFor();
-    await m.page.getByTestId('presence').locator('[data-peer]').first().waitFor();
-    await rPage.getByTestId('presence').locator('[data-peer]').first().waitFor();
+      await rPage.goto(`/portal/mediation/${caseId}`);
+      await rPage.locator('a[data-action="enter-room"], button[data-action="enter-room"]').first().click();
+      await joinRoom(rPage, 'video');
 
-    await m.page.getByTestId('chat-input').fill('张女士您好，我是调解员赵德明，我们先听听您的诉求。');
-    await m.page.locator('button[data-action="send-chat"]').click();
-    await rPage.getByTestId('chat').getByText('我是调解员赵德明').waitFor();
-    await rPage.getByTestId('chat-input').fill('谢谢调解员，主要是围墙赔偿和排水沟修复。');
-    await rPage.locator('button[data-action="send-chat"]').click();
-    await m.page.getByTestId('chat').getByText('围墙赔偿和排水沟修复').waitFor();
-    // a document shared by the mediator is announced to everyone in the room
-    await m.page.getByPlaceholder(L('mediation.room.docTitle')).fill('现场照片与围墙修复报价单');
-    await m.page.locator('button[data-action="share-document"]').click();
-    await rPage.getByTestId('shared-document').getByText('围墙修复报价单').waitFor();
-    await shot(m.page, 'mediation-05-room-mediator');
-    await shot(rPage, 'mediation-06-room-resident');
-    await m.context.close();
-  });
+      const respondent = await newContext(browser, BASE, { mobile: true });
+      const lPage = await respondent.newPage();
+      await lPage.goto(respondentLink);
+      await lPage.getByText('李建国').first().waitFor();
+      await joinRoom(lPage, 'video');
+      for (const p of [m.page, rPage, lPage]) await videoFlows(p, 2);
+
+      // the mediator invites the pool's counsellor from the mediation page while the session runs
+      await desk.locator(`[data-session-id="${sessionId}"] button[data-action="invite"]`).click();
+      const dialog = desk.getByRole('dialog').filter({ has: desk.getByTestId('invite-user') });
+      await dialog.getByTestId('invite-user').click();
+      await desk.locator('.ant-select-item-option').filter({ hasText: '何静' }).first().click();
+      await desk.locator('button[data-action="invite-submit"]').click();
+      const counsellorLink = (await desk
+        .locator('[data-testid="invitation-link"][data-kind="counsellor"] a')
+        .getAttribute('href'))!;
+      await d.context.close();
+      const counsellor = await newContext(browser, BASE);
+      const cPage = await counsellor.newPage();
+      await cPage.goto(counsellorLink);
+      await joinRoom(cPage, 'video');
+      for (const p of [m.page, rPage, lPage, cPage]) await videoFlows(p, 3);
+      await shot(m.page, 'mediation-05-room-mediator-video');
+      await shot(cPage, 'mediation-05b-room-counsellor-video');
+
+      await m.page.getByTestId('chat-input').fill('各位好，我是调解员赵德明，心理咨询师何老师也加入了。');
+      await m.page.locator('button[data-action="send-chat"]').click();
+      for (const p of [rPage, lPage, cPage])
+        await p.getByTestId('chat').getByText('心理咨询师何老师').waitFor();
+      await rPage.getByTestId('chat-input').fill('谢谢调解员，主要是围墙赔偿和排水沟修复。');
+      await rPage.locator('button[data-action="send-chat"]').click();
+      for (const p of [m.page, lPage, cPage])
+        await p.getByTestId('chat').getByText('围墙赔偿和排水沟修复').waitFor();
+      // a document shared by the mediator is announced to everyone in the room
+      await m.page.getByPlaceholder(L('mediation.room.docTitle')).fill('现场照片与围墙修复报价单');
+      await m.page.locator('button[data-action="share-document"]').click();
+      await rPage.getByTestId('shared-document').getByText('围墙修复报价单').waitFor();
+      await shot(rPage, 'mediation-06-room-resident-video');
+
+      // the respondent's camera fails him: he rejoins with text only, still sees and hears the others
+      await lPage.reload();
+      await joinRoom(lPage, 'text');
+      await videoFlows(lPage, 3);
+      await m.page
+        .locator(`[data-testid="peer-tile"][data-video="no"][data-connection="connected"]`)
+        .filter({ hasText: '李建国' })
+        .waitFor({ timeout: 90_000 });
+      await lPage.getByTestId('chat-input').fill('我同意赔偿，但希望分两期支付。');
+      await lPage.locator('button[data-action="send-chat"]').click();
+      for (const p of [m.page, rPage, cPage])
+        await p.getByTestId('chat').getByText('希望分两期支付').waitFor();
+      await shot(lPage, 'mediation-06b-room-respondent-text-only');
+      await shot(m.page, 'mediation-06c-room-mediator-after-rejoin');
+      await Promise.all([respondent.close(), counsellor.close(), m.context.close()]);
+    },
+  );
 
   await step('the mediator drafts the agreement with every required field', async () => {
     const m = await staffPage('mediator');
@@ -194,8 +311,8 @@ test('a neighbour dispute is mediated online and ends in a signed agreement', as
     await editor.waitFor();
     await m.page.locator('#party-0-name').fill('张桂兰');
     await m.page.locator('#party-0-idNumber').fill(ZHANG_ID);
-    await editor.locator('button[data-action="add-party"]').click();
-    await m.page.locator('#party-1-name').fill('李建国');
+    // the respondent the resident named is in the draft already
+    assert.equal(await m.page.locator('#party-1-name').inputValue(), '李建国');
     await m.page.locator('#party-1-idNumber').fill(LI_ID);
     await m.page.locator('#party-1-address').fill('金岙村三组15号');
     for (const [i, v] of [
@@ -283,7 +400,12 @@ test('a neighbour dispute is mediated online and ends in a signed agreement', as
     const res = await rPage.request.get(href);
     assert.equal(res.status(), 200);
     assert.equal(res.headers()['content-type'], 'application/pdf');
-    assert.ok((await res.body()).subarray(0, 5).toString() === '%PDF-');
+    const pdf = await res.body();
+    assert.ok(pdf.subarray(0, 5).toString() === '%PDF-');
+    // the Chinese is real text: both parties' names and the agreed sum come out of the PDF
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+    for (const words of ['张桂兰', '李建国', '捌仟元'])
+      assert.ok(text.includes(words), `${words} in the PDF text`);
     await shot(rPage, 'mediation-10-resident-agreement');
   });
 

@@ -7,7 +7,18 @@ export const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '
 
 export type UiLocale = 'zh-CN' | 'en';
 
-export async function launch(): Promise<Browser> {
+/**
+ * Chromium's fake camera and microphone, granted without a prompt, and WebRTC over loopback: CI's
+ * sandbox has only a loopback interface, and without these two switches the peers stay 'new'.
+ */
+const MEDIA_ARGS = [
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
+];
+
+export async function launch(opts: { media?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -20,6 +31,7 @@ export async function launch(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(opts.media ? MEDIA_ARGS : []),
     ],
   });
 }

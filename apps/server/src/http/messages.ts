@@ -169,6 +169,15 @@ const RULES: Record<string, [string, string]> = {
     '该用户不是调解员、专家或心理咨询师',
     'This user is not a mediator, expert or counsellor',
   ],
+  RESPONDENT_REQUIRED: [
+    '请填写对方当事人（被申请人）的姓名和手机号',
+    'Name the other party (respondent) with a mobile number',
+  ],
+  RESPONDENT_ALREADY_NAMED: ['该纠纷已有对方当事人', 'This dispute already names the other party'],
+  RESPONDENT_IS_APPLICANT: [
+    '对方当事人的手机号不能与申请人相同',
+    'The other party’s phone cannot be the applicant’s own',
+  ],
   SESSION_IN_PAST: ['调解会时间不能早于现在', 'A session cannot be scheduled in the past'],
   UNKNOWN_POOL_MEMBER: ['专家库或心理咨询师库中没有该人员：{id}', 'No such expert or counsellor: {id}'],
   SESSION_OVER: ['该调解会已结束或已取消', 'The session has ended or was cancelled'],
@@ -208,6 +217,11 @@ const RULES: Record<string, [string, string]> = {
   CONFIRMATION_INCOMPLETE: [
     '司法确认申请材料不全（{code}）',
     'The confirmation application is incomplete ({code})',
+  ],
+  DECISION_DATE_IN_FUTURE: ['法院决定日期不能晚于今天', 'The court’s decision cannot be dated after today'],
+  DECISION_BEFORE_APPLICATION: [
+    '法院决定日期不能早于申请日期',
+    'The decision cannot predate the application',
   ],
   RECORDING_NEEDS_CONSENT: ['须经全体参与人同意方可录制', 'Recording needs every participant’s consent'],
   // field work and the household risk register

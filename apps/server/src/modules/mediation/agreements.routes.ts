@@ -1,4 +1,4 @@
-import type { AgreementDraft } from '@hewei/domain';
+import { type AgreementDraft, followUpDates } from '@hewei/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -225,18 +225,23 @@ export function agreementsRoutes(
       config: { access: 'signed_in' },
       schema: {
         tags: ['mediation'],
-        summary: 'Each obligation and instalment with its due date: pending, performed or breached.',
+        summary:
+          'Each obligation and instalment with its due date (pending, performed or breached), and the follow-up visit dates.',
         params,
-        response: { 200: z.object({ items: z.array(perfItem) }) },
+        response: { 200: z.object({ items: z.array(perfItem), followUps: z.array(z.string()) }) },
       },
     },
-    async (req) => ({
-      items: (await agreements.performance(viewerOf(req), req.params.agreementId)).items.map((p) => ({
-        ...p,
-        performedAt: p.performedAt?.toISOString() ?? null,
-        flaggedAt: p.flaggedAt?.toISOString() ?? null,
-      })),
-    }),
+    async (req) => {
+      const { agreement, items } = await agreements.performance(viewerOf(req), req.params.agreementId);
+      return {
+        items: items.map((p) => ({
+          ...p,
+          performedAt: p.performedAt?.toISOString() ?? null,
+          flaggedAt: p.flaggedAt?.toISOString() ?? null,
+        })),
+        followUps: agreement.sealAffixedAt ? followUpDates(agreement) : [],
+      };
+    },
   );
   r.post(
     '/api/v1/mediation/agreements/:agreementId/performance',

@@ -1,53 +1,30 @@
 // The agreement (调解协议书): drafted from the template, edited while unsigned, signed on screen by
 // each party and mediator, sealed — the PDF stored and its hash sealed on the case timeline —
-// and from then on only superseded, never changed.
-import {
-  type AgreementDraft,
-  addSignature,
-  affixSeal,
-  agreementEffectiveAt,
-  agreementStatus,
-  HeweiError,
-  performanceSchedule,
-  type Signature,
-  supersedeAgreement,
-  validateAgreement,
-} from '@hewei/domain';
-import type { Db, Tx } from '../../db/client.ts';
+// and from then on only superseded, never changed. Signing and the seal: agreement-signing.ts;
+// performance: agreement-performance.ts.
+import { type AgreementDraft, HeweiError, supersedeAgreement, validateAgreement } from '@hewei/domain';
 import type { AppDeps } from '../../deps.ts';
-import { renderAgreementPdf } from '../../documents/agreement-pdf.ts';
-import { measurePngInk } from '../../documents/signature-ink.ts';
 import type { Viewer } from '../../http/access.ts';
-import { sha256 } from '../../lib/crypto.ts';
 import { uuidv7 } from '../../lib/ids.ts';
+import { agreementLoader } from './agreement-load.ts';
+import { agreementPerformance } from './agreement-performance.ts';
+import { agreementSigning } from './agreement-signing.ts';
 import {
   agreementTemplate,
   issuesError,
   openDraft,
-  type SignInput,
   sealDraft,
-  signatureError,
   toAgreement,
   unmask,
 } from './agreement-text.ts';
-import { partiesOf } from './case-link.ts';
 import type { DocumentsService } from './documents.service.ts';
-import { assertMediator, assertOpen, isApplicant, mediates } from './mediation.policy.ts';
+import { assertMediator, assertOpen } from './mediation.policy.ts';
 import { mediationRepository as repo } from './mediation.repository.ts';
 import type { MediationService } from './mediation.service.ts';
 
-type Q = Db | Tx;
-
 export function agreementsService(deps: AppDeps, mediations: MediationService, documents: DocumentsService) {
   const { db, clock } = deps;
-
-  async function loadAgreement(q: Q, viewer: Viewer, id: string, forUpdate = false) {
-    const row = await repo.agreement(q, viewer.countyId, id, forUpdate);
-    if (!row) throw new HeweiError('NOT_FOUND');
-    const view = await mediations.load(q, viewer, row.mediationId);
-    const sigs = await repo.signatures(q, row.countyId, row.id);
-    return { row, view, sigs, agreement: toAgreement(row, sigs, deps.pii) };
-  }
+  const loadAgreement = agreementLoader(deps, mediations);
 
   return {
     loadAgreement,
@@ -114,126 +91,6 @@ export function agreementsService(deps: AppDeps, mediations: MediationService, d
       });
     },
 
-    /** One handwritten signature; a party signs for themself (account) or in front of the mediator (ID checked). */
-    async sign(viewer: Viewer, id: string, input: SignInput) {
-      return db.transaction(async (tx) => {
-        const { row, view, agreement } = await loadAgreement(tx, viewer, id, true);
-        assertOpen(view, 'active');
-        const issues = validateAgreement(agreement);
-        if (issues.length) throw issuesError(issues, 'AGREEMENT_INCOMPLETE');
-        const mediator = mediates(viewer, view);
-        let method = input.identityMethod;
-        let verified = false;
-        if (input.signerRole === 'mediator') {
-          if (!mediator) throw new HeweiError('FORBIDDEN', { rule: 'NOT_MEDIATOR_OF_MEDIATION' });
-          method = 'account';
-          verified = true;
-        } else if (isApplicant(viewer, view.c)) {
-          const parties = await partiesOf(deps, tx, view.m.countyId, view.c.id);
-          if (parties.find((p) => p.id === input.partyId)?.role !== 'applicant')
-            throw new HeweiError('FORBIDDEN', { rule: 'SIGN_FOR_SELF_ONLY' });
-          method = 'account';
-          verified = true;
-        } else if (mediator) {
-          if (method !== 'id_card' && method !== 'face')
-            throw new HeweiError('VALIDATION_FAILED', {
-              field: 'identityMethod',
-              rule: 'SIGNATURE_IDENTITY_REQUIRED',
-            });
-          verified = input.identityChecked === true;
-        } else throw new HeweiError('FORBIDDEN');
-        const signedAt = clock.now().toISOString();
-        const sig: Signature = {
-          signerRole: input.signerRole,
-          partyId: input.partyId,
-          mediatorId: input.signerRole === 'mediator' ? viewer.userId : undefined,
-          signerName: input.signerName,
-          identityVerified: verified,
-          imagePngBase64: input.imagePngBase64,
-          signedAt,
-        };
-        const r = addSignature(agreement, sig, measurePngInk);
-        if (!r.ok) throw signatureError(r.errors);
-        const image = input.imagePngBase64.replace(/^data:image\/png;base64,/, '');
-        await repo.insertSignature(tx, {
-          countyId: row.countyId,
-          agreementId: id,
-          id: uuidv7(clock.now().getTime()),
-          signerRole: sig.signerRole,
-          partyId: sig.partyId ?? null,
-          mediatorId: r.value.signatures.at(-1)!.mediatorId ?? null,
-          signerName: sig.signerName,
-          identityMethod: method!,
-          recordedBy: viewer.userId,
-          imagePng: image,
-          imageSha256: sha256(Buffer.from(image, 'base64')),
-          signedAt: new Date(signedAt),
-        });
-        await mediations.log(tx, viewer, view.m, 'agreement.signed', {
-          agreementId: id,
-          signerRole: sig.signerRole,
-          partyId: sig.partyId ?? null,
-          signerName: sig.signerName,
-          identityMethod: method,
-        });
-        return agreementStatus(r.value);
-      });
-    },
-
-    /**
-     * The committee seal, once everyone has signed: the agreement takes effect, the PDF is stored,
-     * its hash sealed on the case timeline, and the obligations tracked for performance.
-     */
-    async seal(viewer: Viewer, id: string) {
-      const first = await loadAgreement(db, viewer, id);
-      assertMediator(viewer, first.view);
-      const sealed = affixSeal(first.agreement, clock.now().toISOString());
-      if (!sealed.ok) throw signatureError(sealed.errors);
-      const pdf = await renderAgreementPdf(sealed.value);
-      return db.transaction(async (tx) => {
-        const { row, view, agreement } = await loadAgreement(tx, viewer, id, true);
-        if (row.sealAffixedAt || agreement.signatures.length !== first.agreement.signatures.length)
-          throw new HeweiError('VERSION_CONFLICT');
-        const effectiveAt = agreementEffectiveAt(sealed.value)!;
-        const doc = await documents.issue(tx, viewer, view, {
-          kind: 'agreement',
-          refId: id,
-          mime: 'application/pdf',
-          bytes: pdf,
-          note: `人民调解协议书${agreement.number ? ` ${agreement.number}` : ''}（第${agreement.version}版）`,
-        });
-        await repo.updateAgreement(tx, row, {
-          sealAffixedAt: new Date(sealed.value.sealAffixedAt!),
-          effectiveAt: new Date(effectiveAt),
-          documentId: doc.id,
-          updatedAt: clock.now(),
-        });
-        await repo.insertPerformance(
-          tx,
-          performanceSchedule(agreement).map((s) => ({
-            countyId: row.countyId,
-            agreementId: id,
-            termId: s.termId,
-            instalment: s.instalment ?? 0,
-            mediationId: view.m.id,
-            dueDate: s.dueDate,
-            amountCents: s.amountCents ?? null,
-            status: 'pending',
-            performedAt: null,
-            flaggedAt: null,
-            note: null,
-          })),
-        );
-        await mediations.log(tx, viewer, view.m, 'agreement.sealed', {
-          agreementId: id,
-          documentId: doc.id,
-          sha256: doc.sha256,
-          effectiveAt,
-        });
-        return { documentId: doc.id, sha256: doc.sha256, effectiveAt };
-      });
-    },
-
     /** A signed agreement is replaced by a new version; the old one stays, marked superseded. */
     async supersede(viewer: Viewer, id: string, text: AgreementDraft, reason: string) {
       return db.transaction(async (tx) => {
@@ -285,40 +142,8 @@ export function agreementsService(deps: AppDeps, mediations: MediationService, d
       );
     },
 
-    async performance(viewer: Viewer, id: string) {
-      const { row, agreement } = await loadAgreement(db, viewer, id);
-      return { agreement, items: await repo.performance(db, row.countyId, id) };
-    },
-
-    async reportPerformance(
-      viewer: Viewer,
-      id: string,
-      item: { termId: string; instalment: number; performed: boolean; note?: string },
-    ) {
-      return db.transaction(async (tx) => {
-        const { row, view } = await loadAgreement(tx, viewer, id);
-        assertMediator(viewer, view);
-        const p = (await repo.performance(tx, row.countyId, id)).find(
-          (x) => x.termId === item.termId && x.instalment === item.instalment,
-        );
-        if (!p) throw new HeweiError('NOT_FOUND');
-        const now = clock.now();
-        await repo.updatePerformance(
-          tx,
-          p,
-          item.performed
-            ? { status: 'performed', performedAt: now, note: item.note ?? null }
-            : { status: 'breached', flaggedAt: now, note: item.note ?? null },
-        );
-        await mediations.log(
-          tx,
-          viewer,
-          view.m,
-          item.performed ? 'performance.performed' : 'performance.breached',
-          { agreementId: id, ...item },
-        );
-      });
-    },
+    ...agreementSigning(deps, mediations, documents, loadAgreement),
+    ...agreementPerformance(deps, mediations, loadAgreement),
   };
 }
 

@@ -10,6 +10,11 @@ import type { CourtService } from './court.service.ts';
 import type { DocumentsService } from './documents.service.ts';
 
 const id = z.string().min(1).max(64);
+/** A calendar date, YYYY-MM-DD, that exists. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'INVALID_DATE');
 
 export function courtRoutes(
   app: FastifyInstance,
@@ -66,6 +71,28 @@ export function courtRoutes(
         .status(201)
         .send(await court.applyForConfirmation(viewerOf(req), req.params.agreementId, req.body)),
   );
+  r.get(
+    '/api/v1/mediation/agreements/:agreementId/confirmation-window',
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags: ['mediation'],
+        summary:
+          'The 30 days from the agreement taking effect in which judicial confirmation may be sought: open or why not, the last day, the days left.',
+        params,
+        response: {
+          200: z.object({
+            open: z.boolean(),
+            reason: z.string().nullable(),
+            effectiveDate: z.string().nullable(),
+            dueDate: z.string().nullable(),
+            daysLeft: z.number().nullable(),
+          }),
+        },
+      },
+    },
+    async (req) => court.confirmationWindow(viewerOf(req), req.params.agreementId),
+  );
   r.post(
     '/api/v1/mediation/confirmations/:confirmationId/decision',
     {
@@ -79,6 +106,7 @@ export function courtRoutes(
           status: z.enum(['accepted', 'not_accepted', 'confirmed', 'dismissed']),
           caseNumber: z.string().max(80).optional(),
           note: z.string().max(2000).optional(),
+          decidedOn: isoDate.optional(),
         }),
         response: { 200: z.object({ ok: z.literal(true) }) },
       },
@@ -142,6 +170,10 @@ export function courtRoutes(
                 windowDueDate: z.string(),
                 caseNumber: z.string().nullable(),
                 documentId: z.string(),
+                agreementId: z.string(),
+                decidedAt: z.string().nullable(),
+                decisionNote: z.string().nullable(),
+                createdAt: z.string(),
               }),
             ),
           }),
@@ -168,6 +200,10 @@ export function courtRoutes(
           windowDueDate: c.windowDueDate,
           caseNumber: c.caseNumber,
           documentId: c.documentId,
+          agreementId: c.agreementId,
+          decidedAt: c.decidedAt?.toISOString() ?? null,
+          decisionNote: c.decisionNote,
+          createdAt: c.createdAt.toISOString(),
         })),
       };
     },

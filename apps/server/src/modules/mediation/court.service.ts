@@ -152,6 +152,8 @@ export function courtService(
         status: 'accepted' | 'not_accepted' | 'confirmed' | 'dismissed';
         caseNumber?: string;
         note?: string;
+        /** The date on the court's ruling (YYYY-MM-DD); today when left out. */
+        decidedOn?: string;
       },
     ) {
       const c = await repo.confirmation(db, viewer.countyId, id);
@@ -167,19 +169,42 @@ export function courtService(
           rule: `CONFIRMATION_${c.status.toUpperCase()}_TO_${input.status.toUpperCase()}`,
         });
       const now = clock.now();
+      const today = shanghaiDate(now);
+      if (input.decidedOn && input.decidedOn > today)
+        throw new HeweiError('VALIDATION_FAILED', { field: 'decidedOn', rule: 'DECISION_DATE_IN_FUTURE' });
+      if (input.decidedOn && input.decidedOn < shanghaiDate(c.createdAt))
+        throw new HeweiError('VALIDATION_FAILED', {
+          field: 'decidedOn',
+          rule: 'DECISION_BEFORE_APPLICATION',
+        });
+      // the ruling's own date, at the start of that day in China, else the moment it is recorded
+      const decidedAt = input.decidedOn ? new Date(`${input.decidedOn}T00:00:00+08:00`) : now;
       await db.transaction(async (tx) => {
         await repo.updateConfirmation(tx, c, {
           status: input.status,
           caseNumber: input.caseNumber ?? c.caseNumber,
           decidedAt:
             input.status === 'confirmed' || input.status === 'dismissed' || input.status === 'not_accepted'
-              ? now
+              ? decidedAt
               : c.decidedAt,
           decisionNote: input.note ?? null,
           updatedAt: now,
         });
         await mediations.log(tx, viewer, view.m, 'confirmation.decided', { confirmationId: id, ...input });
       });
+    },
+
+    /** The 30-day window for judicial confirmation of this agreement, as of now (holidays counted). */
+    async confirmationWindow(viewer: Viewer, agreementId: string) {
+      const { agreement } = await agreements.loadAgreement(db, viewer, agreementId);
+      const check = canApplyForConfirmation(agreement, clock.now(), dayCalendar);
+      return {
+        open: check.ok,
+        reason: check.ok ? null : check.reason,
+        effectiveDate: check.window?.effectiveDate ?? null,
+        dueDate: check.window?.dueDate ?? null,
+        daysLeft: check.ok ? check.daysLeft : null,
+      };
     },
 
     confirmations: (countyId: string, mediationId: string) => repo.confirmationsOf(db, countyId, mediationId),

@@ -1,13 +1,12 @@
 // The marketplace (调解超市): organisations, mediators, expert and counsellor pools, ranked for a
-// dispute with the reasons, conflicts of interest flagged; and outcome statistics.
+// dispute with the reasons, conflicts of interest flagged. The directory's writes are in
+// marketplace.profiles.ts, the outcome statistics in marketplace.stats.ts.
 import {
   type CaseState,
   canView,
   type DisputeParty,
   HeweiError,
-  type MediationOutcomeRecord,
   type MediatorProfile,
-  mediationStats,
   type Recommendation,
   type RegionPath,
   recommendMediators,
@@ -15,28 +14,15 @@ import {
   specialtyMatch,
 } from '@hewei/domain';
 import type { Db, Tx } from '../../db/client.ts';
-import { mediationOrgs } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { Viewer } from '../../http/access.ts';
-import { uuidv7 } from '../../lib/ids.ts';
 import { casesRepository } from '../cases/cases.repository.ts';
 import { partiesOf } from './case-link.ts';
+import { marketplaceProfiles } from './marketplace.profiles.ts';
+import { marketplaceStats } from './marketplace.stats.ts';
 import { type ProfileRow, mediationRepository as repo, type UserRow } from './mediation.repository.ts';
 
-export interface ProfileInput {
-  kind?: 'mediator' | 'expert' | 'counsellor';
-  organisationId?: string | null;
-  regionId?: string;
-  specialties: string[];
-  languages: string[];
-  expertKind?: string | null;
-  title?: string | null;
-  bio?: string | null;
-  villageCommitteeId?: string | null;
-  relatives?: { name: string; idNumber?: string; relation: string }[];
-  capacity?: number;
-  available?: boolean;
-}
+export type { ProfileInput } from './marketplace.profiles.ts';
 
 export function marketplaceService(deps: AppDeps) {
   const { db, org } = deps;
@@ -115,10 +101,14 @@ export function marketplaceService(deps: AppDeps) {
 
   async function disputeOf(
     c: CaseState,
+    extra: { name: string }[] = [],
   ): Promise<{ category: string; region: RegionPath; parties: DisputeParty[] }> {
     const region = regionPathOf(c.regionPath.at(-1)!);
     const village = org.region(c.regionPath.at(-1)!)?.level === 'village' ? c.regionPath.at(-1) : undefined;
-    const parties = await partiesOf(deps, db, c.countyId, c.id);
+    const parties = [
+      ...(await partiesOf(deps, db, c.countyId, c.id)),
+      ...extra.map((p, i) => ({ id: `new-${i}`, name: p.name, idNumber: null })),
+    ];
     return {
       category: specialtyOf(c.categoryCode),
       region,
@@ -133,9 +123,14 @@ export function marketplaceService(deps: AppDeps) {
   }
 
   /** Ranked mediators for a case; those whose region does not cover the case are not eligible. */
-  async function recommendForCase(c: CaseState, kind: 'mediator' | 'expert' | 'counsellor' = 'mediator') {
+  async function recommendForCase(
+    c: CaseState,
+    kind: 'mediator' | 'expert' | 'counsellor' = 'mediator',
+    /** parties named with the request itself, not yet on the case */
+    extra: { name: string }[] = [],
+  ) {
     const people = await profilesWithFacts(db, c.countyId, kind);
-    const dispute = await disputeOf(c);
+    const dispute = await disputeOf(c, extra);
     const ranked = recommendMediators(people.map(toDomain), dispute).map((r) => {
       const regionId = people.find((p) => p.row.userId === r.mediator.id)!.row.regionId;
       if (c.regionPath.includes(regionId)) return r;
@@ -209,152 +204,8 @@ export function marketplaceService(deps: AppDeps) {
       return ranked.map((r) => ({ rec: r, row: people.find((p) => p.row.userId === r.mediator.id)!.row }));
     },
 
-    profileRow: (countyId: string, userId: string) => repo.profile(db, countyId, userId),
-
-    async saveProfile(viewer: Viewer, userId: string, input: ProfileInput) {
-      const self = viewer.userId === userId;
-      if (viewer.role !== 'admin' && !self) throw new HeweiError('FORBIDDEN');
-      const [user] = [...(await repo.users(db, [userId])).values()];
-      if (!user || user.countyId !== viewer.countyId) throw new HeweiError('NOT_FOUND');
-      if (!['mediator', 'expert', 'counsellor'].includes(user.role))
-        throw new HeweiError('RULE_VIOLATION', { rule: 'NOT_A_MEDIATION_ROLE' });
-      const regionId = input.regionId ?? user.regionId ?? viewer.countyId;
-      const region = org.region(regionId);
-      if (!region || region.countyId !== viewer.countyId)
-        throw new HeweiError('VALIDATION_FAILED', {
-          field: 'regionId',
-          rule: 'UNKNOWN_REGION',
-          params: { id: regionId },
-        });
-      const orgId = input.organisationId ?? null;
-      if (orgId && !org.mediationOrgs().some((o) => o.id === orgId && o.countyId === viewer.countyId))
-        throw new HeweiError('VALIDATION_FAILED', { field: 'organisationId' });
-      const existing = await repo.profile(db, viewer.countyId, userId);
-      // a person may change availability, languages and bio; the administrator the rest
-      const adminFields = viewer.role === 'admin' || !existing;
-      if (!adminFields && viewer.role !== 'admin' && self && existing) {
-        input = {
-          ...input,
-          specialties: existing.specialties,
-          regionId: existing.regionId,
-          capacity: existing.capacity,
-        };
-      }
-      const row: ProfileRow = {
-        countyId: viewer.countyId,
-        userId,
-        kind: user.role,
-        organisationId: adminFields ? orgId : (existing?.organisationId ?? null),
-        regionId: adminFields ? regionId : existing!.regionId,
-        specialties: input.specialties,
-        languages: input.languages,
-        expertKind: input.expertKind ?? null,
-        title: input.title ?? null,
-        bio: input.bio ?? null,
-        villageCommitteeId: input.villageCommitteeId ?? existing?.villageCommitteeId ?? null,
-        relatives: input.relatives ?? existing?.relatives ?? [],
-        capacity: input.capacity ?? existing?.capacity ?? 10,
-        available: input.available ?? existing?.available ?? true,
-        updatedAt: deps.clock.now(),
-      };
-      await repo.upsertProfile(db, row);
-      return row;
-    },
-
-    async createOrganisation(
-      viewer: Viewer,
-      input: {
-        name: string;
-        nameEn: string;
-        kind: string;
-        regionId: string;
-        specialties: string[];
-        address?: string;
-        phone?: string;
-        description?: string;
-      },
-    ) {
-      const region = org.region(input.regionId);
-      if (!region || region.countyId !== viewer.countyId)
-        throw new HeweiError('VALIDATION_FAILED', {
-          field: 'regionId',
-          rule: 'UNKNOWN_REGION',
-          params: { id: input.regionId },
-        });
-      const now = deps.clock.now();
-      const id = `m-${uuidv7(now.getTime())}`;
-      await db.transaction(async (tx) => {
-        await tx.insert(mediationOrgs).values({
-          id,
-          countyId: viewer.countyId,
-          regionId: input.regionId,
-          kind: input.kind,
-          name: input.name,
-          nameEn: input.nameEn,
-        });
-        await repo.upsertOrgProfile(tx, {
-          countyId: viewer.countyId,
-          organisationId: id,
-          specialties: input.specialties,
-          address: input.address ?? null,
-          phone: input.phone ?? null,
-          description: input.description ?? null,
-          updatedAt: now,
-        });
-      });
-      await org.refresh();
-      return id;
-    },
-
-    async saveOrganisationProfile(
-      viewer: Viewer,
-      id: string,
-      input: { specialties: string[]; address?: string; phone?: string; description?: string },
-    ) {
-      if (!org.mediationOrgs().some((o) => o.id === id && o.countyId === viewer.countyId))
-        throw new HeweiError('NOT_FOUND');
-      await repo.upsertOrgProfile(db, {
-        countyId: viewer.countyId,
-        organisationId: id,
-        specialties: input.specialties,
-        address: input.address ?? null,
-        phone: input.phone ?? null,
-        description: input.description ?? null,
-        updatedAt: deps.clock.now(),
-      });
-    },
-
-    /** Cases, success rate, duration and satisfaction per mediator and per organisation. */
-    async stats(countyId: string, by: 'mediator' | 'organisation') {
-      const facts = await repo.outcomeFacts(db, countyId);
-      const records: MediationOutcomeRecord[] = facts.map((f) => ({
-        mediationId: f.id,
-        mediatorIds: f.mediatorIds,
-        organisationId: f.organisationId,
-        startedAt: (f.startedAt ?? f.createdAt).toISOString(),
-        endedAt: f.endedAt?.toISOString(),
-        outcome:
-          f.status === 'concluded'
-            ? ((f.outcome ?? 'failed') as MediationOutcomeRecord['outcome'])
-            : 'in_progress',
-        satisfaction: f.satisfaction ?? undefined,
-      }));
-      const stats = mediationStats(records, by);
-      const names =
-        by === 'mediator'
-          ? new Map(
-              [
-                ...(
-                  await repo.users(
-                    db,
-                    stats.map((s) => s.key),
-                  )
-                ).values(),
-              ].map((u) => [u.id, u.displayName]),
-            )
-          : new Map(org.mediationOrgs().map((o) => [o.id, o.name]));
-      return stats.map((s) => ({ ...s, name: names.get(s.key) ?? s.key }));
-    },
+    ...marketplaceProfiles(deps),
+    ...marketplaceStats(deps),
   };
 }
 

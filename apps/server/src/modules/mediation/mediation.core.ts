@@ -97,8 +97,13 @@ export function mediationCore(deps: AppDeps, market: MarketplaceService) {
   }
 
   /** The chosen mediators, checked against the marketplace's rules for this case. */
-  async function checkChoice(c: CaseState, mediatorIds: string[], acknowledgeWarnings: boolean) {
-    const ranked = await market.recommendForCase(c);
+  async function checkChoice(
+    c: CaseState,
+    mediatorIds: string[],
+    acknowledgeWarnings: boolean,
+    extraParties: { name: string }[] = [],
+  ) {
+    const ranked = await market.recommendForCase(c, 'mediator', extraParties);
     return mediatorIds.map((id) => {
       const r = ranked.find((x) => x.mediator.id === id);
       if (!r)

@@ -14,6 +14,7 @@ import { mediationActions } from './mediation.policy.ts';
 import { eventSchema, mediationSchema, presentEvent, presentMediation } from './mediation.presenter.ts';
 import { mediationRepository } from './mediation.repository.ts';
 import { mediationService } from './mediation.service.ts';
+import { respondentSchema } from './respondent.ts';
 import { roomRoutes } from './room.ts';
 import { sessionsRoutes } from './sessions.routes.ts';
 import { sessionsService } from './sessions.service.ts';
@@ -56,7 +57,7 @@ export function mediationRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['mediation'],
         summary:
-          'Pick an organisation and mediators for a dispute: the applicant asks (the dispatcher then starts it), or a dispatcher starts it at once.',
+          'Pick an organisation and mediators for a dispute: the applicant asks (the dispatcher then starts it), or a dispatcher starts it at once. An applicant who raised the dispute alone names the other party (respondent) here.',
         body: z.object({
           caseId: id,
           organisationId: id.optional(),
@@ -64,6 +65,7 @@ export function mediationRoutes(app: FastifyInstance, deps: AppDeps) {
           homeVisit: z.boolean().optional(),
           acknowledgeWarnings: z.boolean().optional(),
           note: z.string().max(2000).optional(),
+          respondent: respondentSchema.optional(),
         }),
         response: { 201: mediationSchema },
       },

@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { Viewer } from '../../http/access.ts';
 import { uuidv7 } from '../../lib/ids.ts';
-import { transitionCase } from './case-link.ts';
+import { partiesOf, transitionCase } from './case-link.ts';
 import { mediationQueries } from './desk.queries.ts';
 import type { MarketplaceService } from './marketplace.service.ts';
 import { mediationCore } from './mediation.core.ts';
@@ -19,6 +19,7 @@ import {
   linkOf,
 } from './mediation.policy.ts';
 import { type MediationRow, mediationRepository as repo } from './mediation.repository.ts';
+import { addRespondent, checkRespondent, type RespondentInput } from './respondent.ts';
 
 type Q = Db | Tx;
 
@@ -54,6 +55,8 @@ export function mediationService(deps: AppDeps, market: MarketplaceService) {
         homeVisit?: boolean;
         acknowledgeWarnings?: boolean;
         note?: string;
+        /** the other party, when the applicant raised the dispute alone */
+        respondent?: RespondentInput;
       },
     ) {
       const c = await market.caseFor(viewer, input.caseId);
@@ -67,7 +70,9 @@ export function mediationService(deps: AppDeps, market: MarketplaceService) {
         throw new HeweiError('VALIDATION_FAILED', { field: 'mediatorIds', rule: 'DUPLICATE_MEDIATOR' });
       if (await repo.openMediationOfCase(db, c.countyId, c.id))
         throw new HeweiError('CONFLICT', { rule: 'MEDIATION_ALREADY_OPEN' });
-      const chosen = await checkChoice(c, input.mediatorIds, input.acknowledgeWarnings === true);
+      const parties = await partiesOf(deps, db, c.countyId, c.id);
+      const named = checkRespondent(viewer, parties, input.respondent);
+      const chosen = await checkChoice(c, input.mediatorIds, input.acknowledgeWarnings === true, named);
       const profiles = new Map(
         (await repo.profiles(db, viewer.countyId, 'mediator')).map((p) => [p.userId, p.organisationId]),
       );
@@ -99,6 +104,7 @@ export function mediationService(deps: AppDeps, market: MarketplaceService) {
       try {
         await db.transaction(async (tx) => {
           await repo.insertMediation(tx, m);
+          if (input.respondent) await addRespondent(deps, tx, viewer, c, parties, input.respondent);
           for (const [i, r] of chosen.entries())
             await repo.insertLink(tx, {
               countyId: m.countyId,
@@ -118,6 +124,7 @@ export function mediationService(deps: AppDeps, market: MarketplaceService) {
             via: m.requestedVia,
             homeVisit: m.homeVisit,
             note: input.note ?? null,
+            respondentNamed: !!input.respondent,
             disclosedConflicts: chosen.flatMap((r) => r.conflicts.map((x) => x.detail)),
           });
           if (!viaApplicant)

@@ -49,7 +49,8 @@ export function sessionsRoutes(app: FastifyInstance, deps: AppDeps, sessions: Se
       },
     },
     async (req, reply) => {
-      const { session, links } = await sessions.schedule(viewerOf(req), req.params.id, req.body);
+      const origin = `${req.protocol}://${req.host}`;
+      const { session, links } = await sessions.schedule(viewerOf(req), req.params.id, req.body, origin);
       const ps = await mediationRepository.participants(deps.db, session.countyId, session.id);
       return reply.status(201).send({ session: presentSession(session, ps), links });
     },

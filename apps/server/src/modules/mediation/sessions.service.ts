@@ -1,17 +1,20 @@
 // Sessions (调解会) in person or by video: the parties, the mediators and invited experts,
 // counsellors or a judge; reminders written with the session; minutes and the step's outcome.
+// The invitations and room links: session-invites.ts.
 import { HeweiError } from '@hewei/domain';
 import type { AppDeps } from '../../deps.ts';
 import type { Viewer } from '../../http/access.ts';
-import { newToken, sha256 } from '../../lib/crypto.ts';
 import { uuidv7 } from '../../lib/ids.ts';
 import { partiesOf } from './case-link.ts';
 import { assertMediator, assertOpen, assertSee } from './mediation.policy.ts';
-import { type ParticipantRow, mediationRepository as repo, type SessionRow } from './mediation.repository.ts';
+import { mediationRepository as repo, type SessionRow } from './mediation.repository.ts';
 import type { MediationService } from './mediation.service.ts';
+import { sessionInvites } from './session-invites.ts';
+import { textSessionInvites } from './session-sms.ts';
+
+export type { ParticipantKind } from './session-invites.ts';
 
 const HOUR = 3600_000;
-export type ParticipantKind = 'party' | 'mediator' | 'expert' | 'counsellor' | 'judge' | 'observer';
 
 export interface ScheduleInput {
   mode: 'in_person' | 'video';
@@ -34,46 +37,20 @@ export function sessionsService(deps: AppDeps, mediations: MediationService) {
     return { s, view };
   }
 
-  function participant(
-    s: SessionRow,
-    kind: ParticipantKind,
-    name: string,
-    by: string,
-    extra: Partial<ParticipantRow> = {},
-  ) {
-    const token = kind === 'mediator' ? null : newToken();
-    const row: ParticipantRow = {
-      countyId: s.countyId,
-      id: uuidv7(clock.now().getTime()),
-      sessionId: s.id,
-      kind,
-      userId: null,
-      partyId: null,
-      name,
-      tokenHash: token ? sha256(token) : null,
-      invitedBy: by,
-      invitedAt: clock.now(),
-      joinedAt: null,
-      recordingConsent: null,
-      ...extra,
-    };
-    return { row, token };
-  }
-
-  const link = (s: SessionRow, token: string | null) =>
-    token ? `/mediation/room/${s.id}?token=${token}` : `/mediation/room/${s.id}`;
+  const { participant, link, ...invites } = sessionInvites(deps, mediations, loadSession);
 
   return {
     loadSession,
 
-    async schedule(viewer: Viewer, mediationId: string, input: ScheduleInput) {
+    /** `origin` makes the links texted to parties without an account whole (https://host). */
+    async schedule(viewer: Viewer, mediationId: string, input: ScheduleInput, origin = '') {
       const at = new Date(input.scheduledAt);
       const now = clock.now();
       if (Number.isNaN(at.getTime()) || at.getTime() < now.getTime() - 5 * 60_000)
         throw new HeweiError('VALIDATION_FAILED', { field: 'scheduledAt', rule: 'SESSION_IN_PAST' });
       if (input.mode === 'in_person' && !input.place?.trim())
         throw new HeweiError('VALIDATION_FAILED', { field: 'place' });
-      return db.transaction(async (tx) => {
+      const done = await db.transaction(async (tx) => {
         const view = await mediations.load(tx, viewer, mediationId, true);
         assertOpen(view, 'active');
         assertMediator(viewer, view);
@@ -186,8 +163,14 @@ export function sessionsService(deps: AppDeps, mediations: MediationService) {
             scheduledAt: at.toISOString(),
           },
         );
+        // a party without an account has no in-app notice: their link goes by SMS
+        const texts = made.flatMap((x) => {
+          const phone = parties.find((p) => p.id === x.row.partyId && !x.row.userId)?.phone;
+          return phone ? [{ phone, link: s.mode === 'video' ? `${origin}${link(s, x.token)}` : null }] : [];
+        });
         return {
           session: s,
+          texts,
           links: made.map((x) => ({
             participantId: x.row.id,
             kind: x.row.kind,
@@ -196,72 +179,12 @@ export function sessionsService(deps: AppDeps, mediations: MediationService) {
           })),
         };
       });
+      const { texts, ...out } = done;
+      await textSessionInvites(deps, out.session.countyId, out.session.scheduledAt, out.session.place, texts);
+      return out;
     },
 
-    /** A new invitation link for someone already invited (the old one stops working). */
-    async reissueLink(viewer: Viewer, sessionId: string, participantId: string) {
-      const { s, view } = await loadSession(viewer, sessionId);
-      assertMediator(viewer, view);
-      const p = (await repo.participants(db, s.countyId, s.id)).find((x) => x.id === participantId);
-      if (!p || p.kind === 'mediator') throw new HeweiError('NOT_FOUND');
-      const token = newToken();
-      await repo.updateParticipant(db, p, { tokenHash: sha256(token) });
-      await mediations.log(db, viewer, view.m, 'session.link_issued', { participantId, name: p.name }, s.id);
-      return link(s, token);
-    },
-
-    /** Invite someone more, even while the session runs (an expert joining mid-session). */
-    async invite(
-      viewer: Viewer,
-      sessionId: string,
-      input: { userId?: string; kind?: 'expert' | 'counsellor' | 'judge' | 'observer'; name?: string },
-    ) {
-      const { s, view } = await loadSession(viewer, sessionId);
-      assertMediator(viewer, view);
-      if (s.status === 'held' || s.status === 'cancelled')
-        throw new HeweiError('RULE_VIOLATION', { rule: 'SESSION_OVER' });
-      let made: { row: ParticipantRow; token: string | null };
-      if (input.userId) {
-        const u = (await repo.users(db, [input.userId])).get(input.userId);
-        if (!u || u.countyId !== viewer.countyId || !['expert', 'counsellor', 'mediator'].includes(u.role))
-          throw new HeweiError('VALIDATION_FAILED', {
-            field: 'userId',
-            rule: 'UNKNOWN_POOL_MEMBER',
-            params: { id: input.userId },
-          });
-        made = participant(
-          s,
-          u.role === 'counsellor' ? 'counsellor' : 'expert',
-          u.displayName,
-          viewer.userId,
-          { userId: u.id },
-        );
-      } else {
-        if (!input.kind || !input.name?.trim()) throw new HeweiError('VALIDATION_FAILED', { field: 'name' });
-        made = participant(s, input.kind, input.name.trim(), viewer.userId);
-      }
-      await db.transaction(async (tx) => {
-        await repo.insertParticipants(tx, [made.row]);
-        await mediations.log(
-          tx,
-          viewer,
-          view.m,
-          'session.invited',
-          { kind: made.row.kind, name: made.row.name },
-          s.id,
-        );
-        if (made.row.userId)
-          await mediations.notify(tx, s.countyId, view.c.id, [made.row.userId], 'mediation.session_invited', {
-            sessionId: s.id,
-          });
-      });
-      return {
-        participantId: made.row.id,
-        kind: made.row.kind,
-        name: made.row.name,
-        link: link(s, made.token),
-      };
-    },
+    ...invites,
 
     async list(viewer: Viewer, mediationId: string) {
       const view = await mediations.load(db, viewer, mediationId);

@@ -106,6 +106,7 @@ export interface TermText {
   place: string;
   dueDate: string;
   amountCents?: number;
+  instalments?: { dueDate: string; amountCents: number; note?: string }[];
 }
 
 export interface AgreementText {
@@ -124,7 +125,10 @@ export interface AgreementText {
 
 export interface Agreement {
   id: string;
+  rootId: string;
   version: number;
+  previousVersionId: string | null;
+  supersedeReason: string | null;
   status: string;
   text: AgreementText;
   issues: { field: string; code: string }[];
@@ -143,7 +147,17 @@ export interface Agreement {
 
 export interface Documents {
   items: { id: string; kind: string; refId: string; sha256: string; bytes: number; createdAt: string }[];
-  confirmations: { id: string; status: string; windowDueDate: string; documentId: string }[];
+  confirmations: {
+    id: string;
+    agreementId: string;
+    status: string;
+    windowDueDate: string;
+    documentId: string;
+    caseNumber: string | null;
+    decidedAt: string | null;
+    decisionNote: string | null;
+    createdAt: string;
+  }[];
 }
 
 export interface TimelineItem {

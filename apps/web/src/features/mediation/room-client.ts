@@ -1,7 +1,8 @@
 // The browser side of the video room, without any framework: one RTCPeerConnection per other
 // participant (a mesh, fine for the handful of people in a mediation), signalling through the
-// server's WebSocket, "perfect negotiation" so either side may start, chat and share notices.
-// The web screen and the browser test both use this file.
+// server's WebSocket: a newcomer calls those already there and they answer, so no two offers
+// cross; "perfect negotiation" covers any later renegotiation (an ICE restart). Chat and share
+// notices too. The web screen and the browser test both use this file.
 
 export interface RoomPeer {
   id: string;
@@ -31,12 +32,16 @@ interface Link {
   polite: boolean;
   makingOffer: boolean;
   ignoreOffer: boolean;
+  settingAnswer: boolean;
 }
 
 export class RoomClient {
   readonly links = new Map<string, Link>();
   me: RoomPeer | null = null;
   private ws: WebSocket | null = null;
+  private inbox: Promise<void> = Promise.resolve();
+  /** who joined after us: their link is made when their offer arrives */
+  private readonly known = new Map<string, RoomPeer>();
   private iceServers: RTCIceServer[] = [];
   private readonly url: string;
   private readonly stream: MediaStream | null;
@@ -57,19 +62,25 @@ export class RoomClient {
         this.events.onClose?.(e.code);
         reject(new Error(`closed ${e.code}`));
       };
-      ws.onmessage = async (e) => {
-        const msg = JSON.parse(String(e.data));
+      // one message at a time, in order: an ICE candidate handled while its offer is still being
+      // applied is refused by the browser and lost (the connection then stays 'new')
+      ws.onmessage = (e) => {
+        this.inbox = this.inbox
+          .then(() => handle(JSON.parse(String(e.data))))
+          .catch((err) => console.warn('room message', err));
+      };
+      const handle = async (msg: any) => {
         if (msg.type === 'welcome') {
           this.me = msg.you;
           this.iceServers = msg.iceServers ?? [];
           this.events.onPeers?.(msg.peers);
           this.events.onRecording?.(msg.recording);
           resolve(msg.you);
-          // the newcomer calls everyone already there
-          for (const p of msg.peers as RoomPeer[]) this.link(p);
+          // the newcomer calls everyone already there; they answer (no two offers cross)
+          for (const p of msg.peers as RoomPeer[]) this.link(p, true);
         } else if (msg.type === 'peer-joined') {
+          this.known.set(msg.peer.id, msg.peer);
           this.events.onPeerJoined?.(msg.peer);
-          this.link(msg.peer);
         } else if (msg.type === 'peer-left') this.drop(msg.id);
         else if (msg.type === 'signal') await this.onSignal(msg.from, msg.data);
         else if (msg.type === 'chat') this.events.onChat?.(msg);
@@ -113,7 +124,8 @@ export class RoomClient {
     if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(msg));
   }
 
-  private link(peer: RoomPeer): Link {
+  /** `calling`: this side makes the first offer; without a camera it still asks to receive. */
+  private link(peer: RoomPeer, calling = false): Link {
     const existing = this.links.get(peer.id);
     if (existing) return existing;
     const pc = new RTCPeerConnection({ iceServers: this.iceServers });
@@ -123,11 +135,15 @@ export class RoomClient {
       polite: (this.me?.id ?? '') < peer.id,
       makingOffer: false,
       ignoreOffer: false,
+      settingAnswer: false,
     };
     this.links.set(peer.id, l);
     for (const track of this.stream?.getTracks() ?? []) pc.addTrack(track, this.stream!);
+    if (calling && !this.stream)
+      for (const kind of ['audio', 'video']) pc.addTransceiver(kind, { direction: 'recvonly' });
     pc.ontrack = (e) => this.events.onRemoteStream?.(peer, e.streams[0] ?? new MediaStream([e.track]));
     pc.onicecandidate = (e) => this.send({ type: 'signal', to: peer.id, data: { candidate: e.candidate } });
+    this.watch(l, 5);
     pc.onnegotiationneeded = async () => {
       try {
         l.makingOffer = true;
@@ -140,18 +156,42 @@ export class RoomClient {
     return l;
   }
 
+  /**
+   * A connection that never starts checking (its candidates lost when both sides offered at once)
+   * or that failed gets an ICE restart: new credentials, candidates gathered and sent again. The
+   * impolite side tries first; the polite one later, should the other have gone quiet.
+   */
+  private watch(l: Link, tries: number) {
+    setTimeout(
+      () => {
+        if (this.links.get(l.peer.id) !== l || tries <= 0) return;
+        const { connectionState: state } = l.pc;
+        if (state === 'connected' || state === 'closed') return;
+        if ((state === 'new' || state === 'failed') && l.pc.remoteDescription) l.pc.restartIce();
+        this.watch(l, tries - 1);
+      },
+      l.polite ? 12_000 : 8_000,
+    );
+  }
+
   private async onSignal(
     from: string,
     data: { description?: RTCSessionDescriptionInit; candidate?: RTCIceCandidateInit | null },
   ) {
-    const l = this.links.get(from) ?? this.link({ id: from, name: '', kind: '' });
+    const l = this.links.get(from) ?? this.link(this.known.get(from) ?? { id: from, name: '', kind: '' });
     const { pc } = l;
     if (data.description) {
-      const collision =
-        data.description.type === 'offer' && (l.makingOffer || pc.signalingState !== 'stable');
+      // "perfect negotiation" as the WebRTC spec's example has it
+      const ready = !l.makingOffer && (pc.signalingState === 'stable' || l.settingAnswer);
+      const collision = data.description.type === 'offer' && !ready;
       l.ignoreOffer = !l.polite && collision;
       if (l.ignoreOffer) return;
-      await pc.setRemoteDescription(data.description);
+      l.settingAnswer = data.description.type === 'answer';
+      try {
+        await pc.setRemoteDescription(data.description);
+      } finally {
+        l.settingAnswer = false;
+      }
       if (data.description.type === 'offer') {
         await pc.setLocalDescription();
         this.send({ type: 'signal', to: from, data: { description: pc.localDescription } });

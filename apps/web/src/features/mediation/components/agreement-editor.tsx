@@ -1,14 +1,34 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
+import type { ReactNode } from 'react';
 import { useErrorText } from '../../../lib/errors.ts';
 import { useI18n } from '../../../lib/i18n/index.tsx';
-import { type Agreement, useMediationCall } from '../api.ts';
+import { type Agreement, type AgreementText, useMediationCall } from '../api.ts';
 import { initial, type PartyValues, PERSON_FIELDS, toText, type Values } from './agreement-form.ts';
 
 const req = (message: string) => [{ required: true, whitespace: true, message }];
 
+/** Where the edited text goes: by default it replaces the unsigned draft; a superseding version posts elsewhere. */
+export interface EditorTarget {
+  path: string;
+  body: (text: AgreementText, values: Values) => unknown;
+  label: string;
+  action: string;
+}
+
 /** The agreement text with every field the People's Mediation Law asks for (Art. 29), editable until someone signs. */
-export function AgreementEditor({ agreement, onSaved }: { agreement: Agreement; onSaved: () => void }) {
+export function AgreementEditor({
+  agreement,
+  onSaved,
+  target,
+  children,
+}: {
+  agreement: Agreement;
+  onSaved: () => void;
+  /** Send the text somewhere else than the draft (e.g. a superseding version); `children` adds its fields. */
+  target?: EditorTarget;
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const save = useMediationCall();
@@ -25,7 +45,9 @@ export function AgreementEditor({ agreement, onSaved }: { agreement: Agreement; 
       data-testid="agreement-editor"
       onFinish={(v) =>
         save.mutate(
-          { method: 'PUT', path: `/mediation/agreements/${agreement.id}`, body: toText(text, v) },
+          target
+            ? { method: 'POST', path: target.path, body: target.body(toText(text, v), v) }
+            : { method: 'PUT', path: `/mediation/agreements/${agreement.id}`, body: toText(text, v) },
           { onSuccess: onSaved },
         )
       }
@@ -189,6 +211,7 @@ export function AgreementEditor({ agreement, onSaved }: { agreement: Agreement; 
           </>
         )}
       </Form.List>
+      {children}
       {save.error ? (
         <Alert type="error" showIcon title={errorText(save.error)} style={{ marginTop: 12 }} />
       ) : null}
@@ -197,9 +220,9 @@ export function AgreementEditor({ agreement, onSaved }: { agreement: Agreement; 
         htmlType="submit"
         loading={save.isPending}
         style={{ marginTop: 16 }}
-        data-action="save-agreement"
+        data-action={target?.action ?? 'save-agreement'}
       >
-        {t('mediation.agreement.save')}
+        {target?.label ?? t('mediation.agreement.save')}
       </Button>
     </Form>
   );

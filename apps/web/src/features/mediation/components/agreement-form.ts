@@ -102,6 +102,8 @@ export function toText(text: AgreementText, v: Values): AgreementText {
       place: x.place,
       dueDate: x.dueDate,
       ...(x.amountYuan ? { amountCents: Math.round(x.amountYuan * 100) } : {}),
+      // the editor does not show instalments: the term keeps the ones it had
+      ...(text.terms[i]?.instalments ? { instalments: text.terms[i].instalments } : {}),
     })),
   };
 }

@@ -4,15 +4,27 @@ import { useState } from 'react';
 import { useI18n } from '../../../lib/i18n/index.tsx';
 import { type Agreement, documentUrl, type MediationBundle } from '../api.ts';
 import { AgreementEditor } from './agreement-editor.tsx';
+import { SupersedeEditor, VersionHistory } from './agreement-versions.tsx';
 import { ActionButton } from './form-modal.tsx';
 import { SignButton } from './sign-modal.tsx';
 
-const STATUS_COLOUR: Record<string, string> = { draft: 'default', signing: 'gold', effective: 'green' };
+const STATUS_COLOUR: Record<string, string> = {
+  draft: 'default',
+  signing: 'gold',
+  effective: 'green',
+  superseded: 'default',
+};
 
-export function AgreementStatusTag({ status }: { status: string }) {
+export function AgreementStatusTag({
+  status,
+  testId = 'agreement-status',
+}: {
+  status: string;
+  testId?: string;
+}) {
   const { te } = useI18n();
   return (
-    <Tag color={STATUS_COLOUR[status]} data-testid="agreement-status" data-status={status}>
+    <Tag color={STATUS_COLOUR[status]} data-testid={testId} data-status={status}>
       {te('mediation.e.agreementStatus', status)}
     </Tag>
   );
@@ -109,6 +121,7 @@ export function Documents({ data }: { data: MediationBundle }) {
 export function AgreementPanel({ data, me }: { data: MediationBundle; me: { id: string } }) {
   const { t, te } = useI18n();
   const [editing, setEditing] = useState(false);
+  const [superseding, setSuperseding] = useState(false);
   const a = data.agreement;
   const mediator = data.m.allowedActions.includes('draftAgreement');
   const complete = a && a.missing.partyIds.length === 0 && a.missing.mediatorIds.length === 0;
@@ -176,9 +189,20 @@ export function AgreementPanel({ data, me }: { data: MediationBundle; me: { id: 
                 path={`/mediation/agreements/${a.id}/seal`}
               />
             ) : null}
+            {mediator && (a.status === 'effective' || a.status === 'signing') && !superseding ? (
+              <Button onClick={() => setSuperseding(true)} data-action="supersede">
+                {t('mediation.supersede.open')}
+              </Button>
+            ) : null}
           </Flex>
+          {superseding && mediator ? (
+            <div style={{ marginTop: 12 }}>
+              <SupersedeEditor agreement={a} onDone={() => setSuperseding(false)} />
+            </div>
+          ) : null}
         </>
       ) : null}
+      <VersionHistory data={data} />
       <Documents data={data} />
     </Card>
   );

@@ -1,6 +1,7 @@
-import { Card, Checkbox, Flex, Form, Input, Radio, Tag } from 'antd';
+import { Card, Checkbox, Flex, Form, Input, Radio } from 'antd';
 import { useI18n } from '../../../lib/i18n/index.tsx';
 import type { MediationBundle } from '../api.ts';
+import { Confirmations, ConfirmationWindowNote } from './confirmation-decision.tsx';
 import { ActionForm } from './form-modal.tsx';
 import { SignaturePad } from './signature-pad.tsx';
 
@@ -14,12 +15,16 @@ interface ConfirmValues {
 
 /** After the mediation: the outcome, one step up the ladder, the referral on failure, judicial confirmation. */
 export function CourtPanel({ data, isMediator }: { data: MediationBundle; isMediator: boolean }) {
-  const { t, te, date } = useI18n();
+  const { t, te } = useI18n();
   const { m, agreement } = data;
   const can = (a: string) => m.allowedActions.includes(a);
   const r = [{ required: true, whitespace: true, message: t('common.required') }];
   const effective = agreement?.status === 'effective';
   const confirmations = data.documents.confirmations;
+  // one live application per version: another only once the court has turned it down
+  const pending = confirmations.some(
+    (c) => c.agreementId === agreement?.id && c.status !== 'not_accepted' && c.status !== 'dismissed',
+  );
   if (!can('recordOutcome') && !(isMediator && effective) && !confirmations.length) return null;
   return (
     <Card title={t('mediation.court.title')} data-testid="court-panel">
@@ -85,7 +90,7 @@ export function CourtPanel({ data, isMediator }: { data: MediationBundle; isMedi
             </Form.Item>
           </ActionForm>
         ) : null}
-        {isMediator && effective && agreement ? (
+        {isMediator && effective && agreement && !pending ? (
           <ActionForm<ConfirmValues>
             label={t('mediation.confirm.apply')}
             title={t('mediation.confirm.apply')}
@@ -139,12 +144,8 @@ export function CourtPanel({ data, isMediator }: { data: MediationBundle; isMedi
           </ActionForm>
         ) : null}
       </Flex>
-      {confirmations.map((c) => (
-        <p key={c.id} style={{ marginTop: 12 }} data-testid="confirmation">
-          <Tag color="blue">{te('mediation.e.confirmationStatus', c.status)}</Tag>
-          {t('mediation.confirm.window', { date: date(c.windowDueDate) })}
-        </p>
-      ))}
+      {effective && agreement && !pending ? <ConfirmationWindowNote agreementId={agreement.id} /> : null}
+      <Confirmations items={confirmations} isMediator={isMediator} mediationId={m.id} />
     </Card>
   );
 }

@@ -6,6 +6,13 @@ import { useI18n } from '../../../lib/i18n/index.tsx';
 import { Notice } from '../../portal/components/form-kit.tsx';
 import { Panel } from '../../portal/components/ui.tsx';
 import { type Recommendation, useMarketplace, useMediationCall, useOrganisations } from '../api.ts';
+import {
+  NO_RESPONDENT,
+  onRespondentField,
+  RespondentFields,
+  type RespondentValues,
+  respondentBody,
+} from './respondent-fields.tsx';
 
 // a resident's page: plain elements and the portal's form kit, not antd Tag/Radio/Input (first-load budget)
 function Chip({ gold, children }: { gold?: boolean; children: ReactNode }) {
@@ -86,8 +93,11 @@ function MediatorCard({ r, chosen, onChoose }: { r: Recommendation; chosen: bool
   );
 }
 
-/** The mediator marketplace for one dispute: organisations serving the place, mediators ranked with the reasons. */
-export function Marketplace({ caseId }: { caseId: string }) {
+/**
+ * The mediator marketplace for one dispute: organisations serving the place, mediators ranked with
+ * the reasons. A dispute raised without the other party asks for them with the request.
+ */
+export function Marketplace({ caseId, needsRespondent }: { caseId: string; needsRespondent?: boolean }) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const orgs = useOrganisations(caseId);
@@ -97,6 +107,7 @@ export function Marketplace({ caseId }: { caseId: string }) {
   const [note, setNote] = useState('');
   const [ack, setAck] = useState(false);
   const [all, setAll] = useState(false);
+  const [respondent, setRespondent] = useState<RespondentValues>(NO_RESPONDENT);
   const call = useMediationCall();
   const inOrg = (market.data ?? []).filter((m) => !orgId || m.organisationId === orgId);
   // the ones the rules admit first; the others (out of place, full, in conflict) on request, with the reason
@@ -149,6 +160,9 @@ export function Marketplace({ caseId }: { caseId: string }) {
         <p className="portal-muted">
           {pick ? t('mediation.market.chosen', { name: pick.name }) : t('mediation.market.chooseFirst')}
         </p>
+        {needsRespondent ? (
+          <RespondentFields value={respondent} onChange={setRespondent} error={call.error} />
+        ) : null}
         <textarea
           className="portal-input"
           value={note}
@@ -169,7 +183,9 @@ export function Marketplace({ caseId }: { caseId: string }) {
             <span>{t('mediation.market.acknowledge')}</span>
           </label>
         ) : null}
-        {call.error ? <Notice type="error">{errorText(call.error)}</Notice> : null}
+        {call.error && !(needsRespondent && onRespondentField(call.error)) ? (
+          <Notice type="error">{errorText(call.error)}</Notice>
+        ) : null}
         <Button
           type="primary"
           block
@@ -187,6 +203,7 @@ export function Marketplace({ caseId }: { caseId: string }) {
                 ...(pick!.organisationId ? { organisationId: pick!.organisationId } : {}),
                 ...(note.trim() ? { note: note.trim() } : {}),
                 ...(warned ? { acknowledgeWarnings: true } : {}),
+                ...(needsRespondent ? { respondent: respondentBody(respondent) } : {}),
               },
             })
           }

@@ -10,6 +10,7 @@ import { AgreementPanel } from './agreement-panel.tsx';
 import { CourtPanel } from './court-panel.tsx';
 import { ActionButton, ActionForm } from './form-modal.tsx';
 import { MediationStatusTag } from './mediation-desk.tsx';
+import { PerformancePanel } from './performance-panel.tsx';
 import { SessionsPanel } from './sessions-panel.tsx';
 
 function Actions({ data }: { data: MediationBundle }) {
@@ -169,6 +170,7 @@ export function MediationPage({ id, me }: { id: string; me: { id: string } }) {
           <Flex vertical gap={16}>
             <SessionsPanel data={data} />
             <AgreementPanel data={data} me={me} />
+            <PerformancePanel data={data} isMediator={isMediator} />
             <CourtPanel data={data} isMediator={isMediator} />
           </Flex>
         </Col>

@@ -188,7 +188,14 @@ export function PortalMediationCase({ caseId, onBack }: { caseId: string; onBack
       <Panel title={<span className="tracking-code">{c.data.trackingCode}</span>}>
         <p style={{ margin: 0 }}>{c.data.description}</p>
       </Panel>
-      {current ? <MyMediation id={current.id} caseData={c.data} /> : <Marketplace caseId={caseId} />}
+      {current ? (
+        <MyMediation id={current.id} caseData={c.data} />
+      ) : (
+        <Marketplace
+          caseId={caseId}
+          needsRespondent={!(c.data.parties ?? []).some((p) => p.role === 'respondent')}
+        />
+      )}
     </Flex>
   );
 }

@@ -1,16 +1,19 @@
 import { AudioOutlined, FileTextOutlined, SendOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Empty, Flex, Input, List, Row, Switch, Tag } from 'antd';
+import { Alert, Button, Card, Col, Flex, Input, List, Row, Switch, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../../lib/api/client.ts';
 import { useErrorText } from '../../../lib/errors.ts';
 import { useI18n } from '../../../lib/i18n/index.tsx';
 import { RoomClient, type RoomPeer } from '../room-client.ts';
+import { useLinkStats, VideoGrid } from './room-video.tsx';
 
 interface RoomInfo {
   session: { id: string; mode: string; status: string; scheduledAt: string; recording: string };
   you: RoomPeer;
 }
+
+const VIDEO = { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 15 } };
 
 interface ChatLine {
   id: string;
@@ -18,27 +21,6 @@ interface ChatLine {
   name: string;
   text: string;
   at: string;
-}
-
-function Video({ stream, muted, label }: { stream: MediaStream; muted?: boolean; label: string }) {
-  const ref = useRef<HTMLVideoElement>(null);
-  useEffect(() => {
-    if (ref.current) ref.current.srcObject = stream;
-  }, [stream]);
-  return (
-    <figure style={{ margin: 0, position: 'relative' }}>
-      <video
-        ref={ref}
-        autoPlay
-        playsInline
-        muted={muted}
-        style={{ width: '100%', background: '#000', borderRadius: 6 }}
-      />
-      <figcaption style={{ position: 'absolute', left: 8, bottom: 8, color: '#fff', fontSize: 12 }}>
-        {label}
-      </figcaption>
-    </figure>
-  );
 }
 
 /** The mediation room: video between browsers when there is a camera, and always presence, text chat and shared documents. */
@@ -65,13 +47,15 @@ export function MediationRoom({ sessionId, token }: { sessionId: string; token: 
   const [roomError, setRoomError] = useState<string | null>(null);
 
   useEffect(() => () => client.current?.leave(), []);
+  const stats = useLinkStats(client, state === 'joined');
 
   const join = async (withMedia: boolean) => {
     setState('joining');
     let stream: MediaStream | null = null;
     if (withMedia)
       try {
-        stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+        // modest video: in a mesh each participant sends one stream to every other
+        stream = await navigator.mediaDevices.getUserMedia({ video: VIDEO, audio: true });
       } catch {
         setRoomError(t('mediation.room.noCamera'));
       }
@@ -148,21 +132,7 @@ export function MediationRoom({ sessionId, token }: { sessionId: string; token: 
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={15}>
             <Card size="small" title={t('mediation.room.video')}>
-              <Row gutter={[8, 8]}>
-                {local ? (
-                  <Col xs={12}>
-                    <Video stream={local} muted label={you.name} />
-                  </Col>
-                ) : null}
-                {Object.entries(remote).map(([id, s]) => (
-                  <Col xs={12} key={id}>
-                    <Video stream={s} label={peers.find((p) => p.id === id)?.name ?? ''} />
-                  </Col>
-                ))}
-              </Row>
-              {!local && Object.keys(remote).length === 0 ? (
-                <Empty description={t('mediation.room.noVideo')} />
-              ) : null}
+              <VideoGrid you={you} local={local} peers={peers} remote={remote} stats={stats} />
             </Card>
             <Card size="small" title={t('mediation.room.presence')} style={{ marginTop: 16 }}>
               <Flex gap={6} wrap data-testid="presence">

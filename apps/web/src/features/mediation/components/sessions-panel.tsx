@@ -1,22 +1,10 @@
-import {
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  List,
-  Modal,
-  Radio,
-  Select,
-  Tag,
-} from 'antd';
+import { Button, Card, DatePicker, Flex, Form, Input, InputNumber, Radio, Select, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useI18n } from '../../../lib/i18n/index.tsx';
-import { type Link, type MediationBundle, type Session, useMarketplace } from '../api.ts';
+import type { Link, MediationBundle, Session } from '../api.ts';
 import { ActionForm } from './form-modal.tsx';
+import { InviteForm, LinksModal, usePoolOptions } from './session-invite.tsx';
 
 interface ScheduleValues {
   mode: 'in_person' | 'video';
@@ -29,10 +17,8 @@ interface ScheduleValues {
 
 function ScheduleForm({ mediationId, caseId }: { mediationId: string; caseId: string }) {
   const { t } = useI18n();
-  const counsellors = useMarketplace(caseId, 'counsellor');
-  const experts = useMarketplace(caseId, 'expert');
+  const pool = usePoolOptions(caseId);
   const [links, setLinks] = useState<Link[] | null>(null);
-  const pool = [...(counsellors.data ?? []), ...(experts.data ?? [])];
   return (
     <>
       <ActionForm<ScheduleValues>
@@ -79,45 +65,18 @@ function ScheduleForm({ mediationId, caseId }: { mediationId: string; caseId: st
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="inviteUserIds" label={t('mediation.session.invite')}>
-          <Select
-            mode="multiple"
-            allowClear
-            options={pool
-              .filter((p) => p.eligible)
-              .map((p) => ({ value: p.userId, label: `${p.name} · ${p.specialties[0]?.name ?? p.kind}` }))}
-          />
+          <Select mode="multiple" allowClear options={pool} />
         </Form.Item>
         <Form.Item name="judge" label={t('mediation.session.judge')}>
           <Input maxLength={60} />
         </Form.Item>
       </ActionForm>
-      <Modal
-        open={!!links}
-        title={t('mediation.session.links')}
-        onCancel={() => setLinks(null)}
-        footer={<Button onClick={() => setLinks(null)}>{t('common.ok')}</Button>}
-      >
-        <p>{t('mediation.session.linksHint')}</p>
-        <List
-          size="small"
-          dataSource={links ?? []}
-          renderItem={(l) => (
-            <List.Item>
-              <span>
-                {l.name} · {t(`mediation.kind.${l.kind}` as 'mediation.kind.party')}
-              </span>
-              <a href={l.link} target="_blank" rel="noreferrer" style={{ wordBreak: 'break-all' }}>
-                {`${window.location.origin}${l.link}`}
-              </a>
-            </List.Item>
-          )}
-        />
-      </Modal>
+      <LinksModal links={links} onClose={() => setLinks(null)} />
     </>
   );
 }
 
-function SessionCard({ s, canRecord }: { s: Session; canRecord: boolean }) {
+function SessionCard({ s, caseId, canRecord }: { s: Session; caseId: string; canRecord: boolean }) {
   const { t, te, dateTime } = useI18n();
   const open = s.status === 'scheduled' || s.status === 'in_progress';
   return (
@@ -154,6 +113,7 @@ function SessionCard({ s, canRecord }: { s: Session; canRecord: boolean }) {
             {t('mediation.room.enter')}
           </Button>
         ) : null}
+        {open && canRecord ? <InviteForm sessionId={s.id} caseId={caseId} /> : null}
         {open && canRecord ? (
           <ActionForm<{ minutes: string; outcome: string }>
             label={t('mediation.session.recordMinutes')}
@@ -196,7 +156,7 @@ export function SessionsPanel({ data }: { data: MediationBundle }) {
       {data.sessions.length === 0 ? <p>{t('mediation.session.none')}</p> : null}
       <Flex vertical gap={12}>
         {data.sessions.map((s) => (
-          <SessionCard key={s.id} s={s} canRecord={can} />
+          <SessionCard key={s.id} s={s} caseId={data.m.caseId} canRecord={can} />
         ))}
       </Flex>
     </Card>
