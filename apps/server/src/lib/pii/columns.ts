@@ -24,6 +24,7 @@ export const USER_PHONE_PURPOSE = 'users.phone';
 export const TOTP_PURPOSE = 'user_totp.secret';
 export const HOUSEHOLD_PHONE_PURPOSE = 'households.head_phone';
 export const ORG_PERSON_PHONE_PURPOSE = 'org_people.phone';
+export const REMINDER_PHONE_PURPOSE = 'mediation_reminders.phone';
 
 export async function indexParty(
   tx: Tx,
@@ -70,6 +71,11 @@ export const PII_COLUMNS: PiiColumnSet[] = [
     table: 'org_people',
     key: ['county_id', 'id'],
     columns: [{ name: 'phone', purpose: ORG_PERSON_PHONE_PURPOSE }],
+  },
+  {
+    table: 'mediation_reminders',
+    key: ['county_id', 'id'],
+    columns: [{ name: 'phone', purpose: REMINDER_PHONE_PURPOSE }],
   },
   {
     table: 'households',

@@ -82,7 +82,17 @@ describe('a session, the agreement signed on screen, its PDF, performance and ju
     const sent = await mediationSweep(t.deps);
     assert.ok(sent.reminders >= 4, JSON.stringify(sent));
     const sms = await t.call({ method: 'GET', url: '/api/v1/dev/sms?phone=13987654321' });
-    assert.match(sms.json().items[0].body, /调解会提醒.*入会链接：\/mediation\/room\//);
+    const reminder = (sms.json().items as { body: string }[]).find((m) => m.body.includes('调解会提醒'))!;
+    assert.match(reminder.body, /入会链接见邀请短信/);
+    // stored reminders keep neither a room token nor a plaintext phone
+    const kept = await t.deps.db.execute<{ phone: string | null; body: string }>(
+      sql`select phone, body from mediation_reminders`,
+    );
+    assert.ok(kept.rows.length >= 4);
+    for (const r of kept.rows) {
+      assert.doesNotMatch(r.body, /token=/);
+      assert.ok(r.phone === null || r.phone.startsWith('enc1:'), r.phone ?? '');
+    }
     assert.equal((await mediationSweep(t.deps)).reminders, 0, 'each reminder goes out once');
     t.clock.set(new Date(Date.parse(at) + 30 * 60_000));
 

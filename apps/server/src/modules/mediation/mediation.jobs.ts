@@ -5,6 +5,7 @@ import { inArray } from 'drizzle-orm';
 import { mediationMediators, mediations, notifications } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { uuidv7 } from '../../lib/ids.ts';
+import { REMINDER_PHONE_PURPOSE } from '../../lib/pii/columns.ts';
 import { mediationRepository as repo } from './mediation.repository.ts';
 
 const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -39,7 +40,14 @@ export async function mediationSweep(
   });
   for (const r of due)
     if (r.phone)
-      await deps.sms.send({ phone: r.phone, body: r.body, purpose: 'mediation.session_reminder' }, now);
+      await deps.sms.send(
+        {
+          phone: deps.pii.open(r.phone, REMINDER_PHONE_PURPOSE)!,
+          body: r.body,
+          purpose: 'mediation.session_reminder',
+        },
+        now,
+      );
   const reminders = due.length;
 
   const breaches = await deps.db.transaction(async (tx) => {

@@ -5,6 +5,7 @@ import { HeweiError } from '@hewei/domain';
 import type { AppDeps } from '../../deps.ts';
 import type { Viewer } from '../../http/access.ts';
 import { uuidv7 } from '../../lib/ids.ts';
+import { REMINDER_PHONE_PURPOSE } from '../../lib/pii/columns.ts';
 import { partiesOf } from './case-link.ts';
 import { assertMediator, assertOpen, assertSee } from './mediation.policy.ts';
 import { mediationRepository as repo, type SessionRow } from './mediation.repository.ts';
@@ -129,8 +130,9 @@ export function sessionsService(deps: AppDeps, mediations: MediationService) {
               mediationId,
               sessionId: s.id,
               userId: x.row.userId,
-              phone,
-              body: x.token && input.mode === 'video' ? `${text}入会链接：${link(s, x.token)}` : text,
+              phone: deps.pii.seal(phone, REMINDER_PHONE_PURPOSE),
+              // the room link's token is never stored (only its hash): the reminder points to the invitation
+              body: x.token && input.mode === 'video' ? `${text}入会链接见邀请短信或消息。` : text,
               dueAt,
               sentAt: null,
             });
