@@ -166,6 +166,9 @@ for (let run = 0; run < RUNS; run++) {
        (select count(*) from overview_case_keys)::int as rollup,
        (select count(distinct case_id) from case_timers)::int as timed,
        (select count(*) from cases where closed_at is null)::int as open,
+       (select count(*) from cases where closed_at is null and due_at is not null)::int as "openWithDeadline",
+       (select count(*) from cases c where closed_at is null and due_at is not null and not exists
+         (select 1 from case_timers t where t.county_id = c.county_id and t.case_id = c.id))::int as untimed,
        (select count(*) from cases where grid_id is not null)::int as gridded,
        (select count(*) from case_grid_stamps)::int as stamped` as never,
   );
@@ -176,6 +179,9 @@ for (let run = 0; run < RUNS; run++) {
   )
     throw new Error(`not every case is listable: ${JSON.stringify(c)}`);
   if (c.stamped < c.gridded) throw new Error(`grid stamps missing: ${JSON.stringify(c)}`);
+  // open cases in a status that runs no deadline (accepted before triage, called back) have no timers
+  if (!noHooks && c.untimed > 0)
+    throw new Error(`open cases with a deadline but no timers: ${JSON.stringify(c)}`);
   runs.push({ importMs, copyMs, created: report.created, failed: report.failed, events: c.n, check: c });
   console.log(
     `run ${run + 1}: import ${Math.round(importMs)} ms (${report.created} cases, ${report.failed} refused), COPY ${Math.round(copyMs)} ms`,

@@ -6,6 +6,8 @@ import { PARTY_PURPOSE } from '../../lib/pii/columns.ts';
 import { type HouseholdRow, householdsRepository as repo } from './households.repository.ts';
 import { promptRegrade } from './households.service.ts';
 
+const DIGESTS_PER_QUERY = 10_000;
+
 /**
  * A new case (live or imported) naming a household's phone is an incident: it is linked to the household and
  * prompts re-grading, in the transaction that opens the case. The batch form reads the phones of
@@ -26,11 +28,15 @@ export function householdIncidentHook(deps: Pick<AppDeps, 'pii'>): CaseWriteHook
       for (const d of phones.get(`${c.after.countyId}\t${c.after.id}`) ?? [])
         byCounty.set(c.after.countyId, (byCounty.get(c.after.countyId) ?? new Set()).add(d));
     const named = new Map<string, HouseholdRow[]>();
-    for (const [countyId, digests] of byCounty)
-      for (const h of await repo.byPhoneDigests(tx, countyId, [...digests])) {
-        const k = `${countyId}\t${h.headPhoneDigest}`;
-        named.set(k, [...(named.get(k) ?? []), h]);
-      }
+    for (const [countyId, digests] of byCounty) {
+      // a statement takes at most 65,535 parameters: a large import asks in slices
+      const list = [...digests];
+      for (let i = 0; i < list.length; i += DIGESTS_PER_QUERY)
+        for (const h of await repo.byPhoneDigests(tx, countyId, list.slice(i, i + DIGESTS_PER_QUERY))) {
+          const k = `${countyId}\t${h.headPhoneDigest}`;
+          named.set(k, [...(named.get(k) ?? []), h]);
+        }
+    }
     if (!named.size) return;
     // a household named by several new cases moves on with each one (its version goes up)
     const current = new Map<string, HouseholdRow>();

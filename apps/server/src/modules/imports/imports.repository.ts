@@ -27,28 +27,26 @@ export const importsRepository = {
 
   /** Locks the cases an update batch moves on, and reads them as the lifecycle sees them. */
   async loadForUpdate(tx: Tx, countyId: string, ids: string[]) {
-    if (!ids.length) return new Map();
-    const rows = await tx
-      .select()
-      .from(cases)
-      .where(and(eq(cases.countyId, countyId), inArray(cases.id, ids)))
-      .for('update');
-    const as = await tx
-      .select()
-      .from(assignments)
-      .where(and(eq(assignments.countyId, countyId), inArray(assignments.caseId, ids)));
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        rowToState(
-          r,
-          as.filter((a) => a.caseId === r.id),
-        ),
-      ]),
-    );
+    const out = new Map<string, CaseState>();
+    // in slices: a statement takes at most 65,535 parameters
+    for (let i = 0; i < ids.length; i += 5000) {
+      const slice = ids.slice(i, i + 5000);
+      const rows = await tx
+        .select()
+        .from(cases)
+        .where(and(eq(cases.countyId, countyId), inArray(cases.id, slice)))
+        .for('update');
+      const byCase = new Map<string, (typeof assignments.$inferSelect)[]>();
+      for (const a of await tx
+        .select()
+        .from(assignments)
+        .where(and(eq(assignments.countyId, countyId), inArray(assignments.caseId, slice))))
+        byCase.set(a.caseId, [...(byCase.get(a.caseId) ?? []), a]);
+      for (const r of rows) out.set(r.id, rowToState(r, byCase.get(r.id) ?? []));
+    }
+    return out;
   },
 
-  /** The new hash and status of every re-imported order, in one statement. */
   async updateOrders(
     tx: Tx,
     m: { countyId: string; source: string; batchId: string; now: Date },

@@ -66,17 +66,21 @@ export const overviewHook: CaseWriteHook & { batch(tx: Tx, changes: Change[]): P
       for (const c of changes)
         if (c.before) byCounty.set(c.after.countyId, [...(byCounty.get(c.after.countyId) ?? []), c]);
       for (const [countyId, list] of byCounty) {
-        const rows = await tx
-          .select()
-          .from(overviewCaseKeys)
-          .where(
-            and(
-              eq(overviewCaseKeys.countyId, countyId),
-              inArray(overviewCaseKeys.caseId, [...new Set(list.map((c) => c.after.id))]),
-            ),
-          );
-        for (const r of rows)
-          prev.set(`${countyId}\t${r.caseId}`, { timeliness: r.timeliness, keys: r.keys });
+        const ids = [...new Set(list.map((c) => c.after.id))];
+        // in slices: a statement takes at most 65,535 parameters
+        for (let i = 0; i < ids.length; i += 5000) {
+          const rows = await tx
+            .select()
+            .from(overviewCaseKeys)
+            .where(
+              and(
+                eq(overviewCaseKeys.countyId, countyId),
+                inArray(overviewCaseKeys.caseId, ids.slice(i, i + 5000)),
+              ),
+            );
+          for (const r of rows)
+            prev.set(`${countyId}\t${r.caseId}`, { timeliness: r.timeliness, keys: r.keys });
+        }
       }
       const counts = new Map<string, Delta>();
       const daily = new Map<string, Delta>();
@@ -85,10 +89,13 @@ export const overviewHook: CaseWriteHook & { batch(tx: Tx, changes: Change[]): P
         { countyId: string; caseId: string; timeliness: string | null; keys: string[] }
       >();
       const deltaOf = (m: Map<string, Delta>, k: string) => m.get(k) ?? m.set(k, new Map()).get(k)!;
+      // slots spread concurrent writers; one batch adds all its deltas to one slot, so a large batch
+      // (an import) writes one row per key and day, not one per key, day and slot
+      const slot = slotOf(changes[0].after.id);
       for (const change of changes) {
         const { countyId, id } = change.after;
         const caseKey = `${countyId}\t${id}`;
-        const slotKey = `${countyId}\t${slotOf(id)}`;
+        const slotKey = `${countyId}\t${slot}`;
         const next = rollupChange(
           change,
           prev.get(caseKey),
