@@ -1,6 +1,6 @@
 // Where a route spends its CPU: starts the real server on the 10 k tier with --cpu-prof, loads one
 // route for a few seconds, and prints the functions with the most self time.
-//   node bench/profile.ts [case|list|intake|overview] [seconds]
+//   node bench/profile.ts [case|list|intake|overview|search|duplicates] [seconds]
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { DEMO_PASSWORD } from './lib/accounts.ts';
 import { load } from './lib/http.ts';
-import { ensureTier, tierUrl } from './lib/load.ts';
+import { ensureTier, tierKeyring, tierUrl } from './lib/load.ts';
 import { startServer, token } from './lib/server.ts';
 
 const route = process.argv[2] ?? 'case';
@@ -18,8 +18,9 @@ await ensureTier(base, '10k', 10_000, new Date());
 const dir = mkdtempSync(join(tmpdir(), 'hewei-prof-'));
 const server = await startServer(tierUrl(base, '10k'), 3809, {
   NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}`,
+  HEWEI_PII_KEYRING: await tierKeyring(tierUrl(base, '10k')),
 });
-const who = route === 'intake' ? 'operator' : 'dispatcher';
+const who = route === 'intake' || route === 'duplicates' ? 'operator' : 'dispatcher';
 const auth = {
   authorization: `Bearer ${await token(server.url, who, DEMO_PASSWORD)}`,
   'content-type': 'application/json',
@@ -40,6 +41,20 @@ const requests = {
   ],
   list: [{ method: 'GET' as const, path: '/api/v1/cases?limit=50', headers: auth }],
   overview: [{ method: 'GET' as const, path: '/api/v1/overview', headers: auth }],
+  search: [{ method: 'GET' as const, path: encodeURI('/api/v1/search?limit=20&q=噪音'), headers: auth }],
+  duplicates: [
+    {
+      method: 'POST' as const,
+      path: '/api/v1/duplicates/check',
+      headers: auth,
+      body: JSON.stringify({
+        description: '梅墩村1组自来水已经停了2天，没有任何通知，村民只能到邻村挑水。到现在还没人处理。',
+        categoryCode: '0606',
+        place: { regionId: 'r-330699108209' },
+        parties: [{ name: '张先生', phone: '13812345678' }],
+      }),
+    },
+  ],
   intake: [
     {
       method: 'POST' as const,
@@ -59,7 +74,7 @@ const requests = {
     },
   ],
 }[route];
-if (!requests) throw new Error(`route: case | list | intake | overview`);
+if (!requests) throw new Error(`route: case | list | intake | overview | search | duplicates`);
 const r = await load({ url: server.url, connections: 16, duration: seconds, warmup: 1, requests });
 console.log(
   `${route}: ${r.throughput} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`,

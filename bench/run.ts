@@ -7,10 +7,11 @@ import os from 'node:os';
 import { DEMO_PASSWORD, DEPARTMENT_HANDLER } from './lib/accounts.ts';
 import { helloCeiling, insertCeiling, pgbenchCeilings } from './lib/ceilings.ts';
 import { TIERS } from './lib/dataset.ts';
-import { ensureTier, tierUrl } from './lib/load.ts';
+import { ensureTier, tierKeyring, tierUrl } from './lib/load.ts';
 import { toMarkdown } from './lib/report.ts';
 import { startServer, token } from './lib/server.ts';
-import { runWorkloads } from './lib/workloads.ts';
+import { awaitTimers } from './lib/timers.ts';
+import { loadNow, runWorkloads } from './lib/workloads.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string, dflt: string) => {
@@ -28,6 +29,7 @@ const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pos
 const now = new Date();
 console.log(`bench: tier ${tier.name}, ${connections} connections, ${duration} s per workload`);
 const data = await ensureTier(base, tier.name, tier.cases, now);
+const loadAtStart = loadNow();
 
 console.log('bench: ceilings');
 const pgb = await pgbenchCeilings(base, connections, quick ? 8 : 20);
@@ -37,8 +39,15 @@ const ceilings = [...pgb, ins, hello];
 for (const c of ceilings) console.log(`  ${c.name}: ${c.perSecond}/s`);
 
 console.log('bench: the server');
-const server = await startServer(tierUrl(base, tier.name), 3802);
+const server = await startServer(tierUrl(base, tier.name), 3802, {
+  HEWEI_PII_KEYRING: await tierKeyring(tierUrl(base, tier.name)),
+});
 const idleRssMb = server.rssMb();
+// timers a bulk load leaves overdue fire now, as after an outage; the figures are taken after
+const catchUp = await awaitTimers(tierUrl(base, tier.name));
+console.log(
+  `  deadlines caught up: ${catchUp.dueAtStart} due timers in ${catchUp.seconds} s (${catchUp.left} left)`,
+);
 const tokens = {
   operator: await token(server.url, 'operator', DEMO_PASSWORD),
   dispatcher: await token(server.url, 'dispatcher', DEMO_PASSWORD),
@@ -62,6 +71,11 @@ const results = {
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 1e9) },
   settings: { connections, duration, warmup },
   dataset: data.load,
+  /** overview figures compared with a direct count over the cases before the run */
+  check: data.check,
+  /** os.loadavg() before the ceilings: the machine is shared */
+  loadAtStart,
+  timerCatchUp: catchUp,
   ceilings,
   footprint: { coldStartMs: server.coldStartMs, idleRssMb, peakRssMb },
   workloads: workloads.map((w) => {

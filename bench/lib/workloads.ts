@@ -1,8 +1,11 @@
-// P1–P4, P8, P9 of performance.md against the real server: real routes, signed in, scope and audit on.
+// P1–P4, P8, P9 of performance.md and issue #10's search and duplicate goals against the real
+// server: real routes, signed in, scope and audit on.
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import pg from 'pg';
 import { type LoadResult, load } from './http.ts';
 import type { RunningServer } from './server.ts';
+import { searchWorkloads } from './workloads-search.ts';
 
 export interface Workload {
   id: string;
@@ -11,7 +14,12 @@ export interface Workload {
   peakRssMb: number;
   ceiling: string;
   goal: string;
+  /** os.loadavg() as the workload started: others share this 2-core machine */
+  loadavg: number[];
 }
+
+/** The machine's 1/5/15-minute load, to two decimals. */
+export const loadNow = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 
 const body = (i: number) =>
   JSON.stringify({
@@ -31,15 +39,21 @@ export async function runWorkloads(
 ): Promise<Workload[]> {
   const out: Workload[] = [];
   const auth = (t: string) => ({ authorization: `Bearer ${t}`, 'content-type': 'application/json' });
+  // the load is sampled as each workload starts: `record(…, await load(…))` evaluates it first
+  let loadavg = loadNow();
+  const measure = (o: Parameters<typeof load>[0]) => {
+    loadavg = loadNow();
+    return load(o);
+  };
   const record = (id: string, name: string, result: LoadResult, ceiling: string, goal: string) =>
-    out.push({ id, name, result, peakRssMb: s.peakRssMb(), ceiling, goal });
+    out.push({ id, name, result, peakRssMb: s.peakRssMb(), ceiling, goal, loadavg });
 
   // P1: intake in one durable transaction, each request with its own idempotency key.
   let n = 0;
   record(
     'P1',
     'intake POST /api/v1/cases',
-    await load({
+    await measure({
       url: s.url,
       connections: o.connections,
       duration: o.duration,
@@ -81,7 +95,7 @@ export async function runWorkloads(
     record(
       'P2',
       `workflow action POST …/actions/handle (${ids.length} cases)`,
-      await load({
+      await measure({
         url: s.url,
         connections: Math.min(o.connections, Math.max(1, Math.floor(ids.length / 4))),
         duration: o.duration,
@@ -117,12 +131,17 @@ export async function runWorkloads(
   const caseIds = sample.length
     ? sample.map((r) => r.id)
     : (await db.query('select id from cases limit 5000')).rows.map((r) => r.id);
+  // open cases a resident calls about again (their place and words): what duplicate checks must find
+  const { rows: places } = await db.query(
+    `select region_id "regionId", grid_id "gridId", address, description, category_code "categoryCode"
+       from cases where closed_at is null order by id desc limit 50`,
+  );
   await db.end();
   let j = 0;
   record(
     'P3a',
     'case by id GET /api/v1/cases/:id',
-    await load({
+    await measure({
       url: s.url,
       connections: o.connections,
       duration: o.duration,
@@ -153,7 +172,7 @@ export async function runWorkloads(
   record(
     'P3b',
     'work list GET /api/v1/cases?limit=50 (keyset, scoped, filtered)',
-    await load({
+    await measure({
       url: s.url,
       connections: o.connections,
       duration: o.duration,
@@ -173,29 +192,31 @@ export async function runWorkloads(
     '≥ 2,000 req/s, p99 ≤ 50 ms',
   );
 
-  // P4: the overview figures, if the server has them.
+  // P4: the overview figures (read from the rollups the loader built and checked).
   const overview = await fetch(`${s.url}/api/v1/overview`, { headers: auth(tokens.dispatcher) });
-  if (overview.ok) {
-    record(
-      'P4',
-      'overview figures GET /api/v1/overview',
-      await load({
-        url: `${s.url}/api/v1/overview`,
-        connections: o.connections,
-        duration: o.duration,
-        warmup: o.warmup,
-        headers: auth(tokens.dispatcher),
-      }),
-      'pgbench select-only',
-      'p95 ≤ 100 ms',
-    );
-  }
+  if (!overview.ok) throw new Error(`GET /api/v1/overview: ${overview.status} ${await overview.text()}`);
+  record(
+    'P4',
+    'overview figures GET /api/v1/overview',
+    await measure({
+      url: `${s.url}/api/v1/overview`,
+      connections: o.connections,
+      duration: o.duration,
+      warmup: o.warmup,
+      headers: auth(tokens.dispatcher),
+    }),
+    'pgbench select-only',
+    'p95 ≤ 100 ms',
+  );
+
+  // Issue #10: search and duplicate suggestions.
+  await searchWorkloads(s.url, auth, tokens, places, o, measure, record);
 
   // P9: a 10× burst on the case page: absorbed, or refused quickly with 429/503 — never a hang.
   record(
     'P9',
     `overload: ${o.connections * 10} connections on GET /api/v1/cases/:id`,
-    await load({
+    await measure({
       url: s.url,
       connections: o.connections * 10,
       duration: Math.max(5, Math.round(o.duration / 2)),

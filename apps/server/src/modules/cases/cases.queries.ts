@@ -1,5 +1,5 @@
 import { CASE_KINDS, CHANNELS, COLOURS, STATUSES } from '@hewei/domain';
-import { and, desc, eq, gt, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gt, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
@@ -101,7 +101,9 @@ export async function listCases(db: Db, v: Viewer, q: ListQuery, now: Date) {
     .select()
     .from(cases)
     .where(and(...where))
-    .orderBy(desc(cases.createdAt), desc(cases.id))
+    // NULLS LAST as cases_list_idx / cases_status_idx are built: a plain DESC (NULLS FIRST) cannot
+    // walk them and sorts every visible case instead (1 s at 1 M cases, 1–4 ms walking the index)
+    .orderBy(sql`${cases.createdAt} desc nulls last`, sql`${cases.id} desc nulls last`)
     .limit(q.limit + 1);
   const more = rows.length > q.limit;
   const items = more ? rows.slice(0, q.limit) : rows;
