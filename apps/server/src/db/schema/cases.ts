@@ -66,7 +66,11 @@ export const cases = pgTable(
     index('cases_owner_idx').on(t.countyId, t.ownerRegionId, t.status),
     index('cases_region_path_idx').using('gin', t.regionPath),
     index('cases_applicant_idx').on(t.countyId, t.applicantUserId),
-    index('cases_due_idx').on(t.countyId, t.dueAt).where(sql`${t.closedAt} is null`),
+    // open cases by running deadline, with what the overview groups them by (grid, colour, region
+    // path): its overdue, due-soon and open-by-colour figures are read from this index alone
+    index('cases_open_due_idx')
+      .on(t.countyId, t.dueAt, t.gridId, t.colour, t.regionPath)
+      .where(sql`${t.closedAt} is null`),
   ],
 );
 

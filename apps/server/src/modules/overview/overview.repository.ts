@@ -42,13 +42,18 @@ export const overviewRepository = {
         and(
           eq(overviewDaily.countyId, countyId),
           eq(overviewDaily.nodeId, nodeId),
+          // the key runs (node, metric, day): naming the metrics makes each a short day range
+          inArray(overviewDaily.metric, ['created', 'closed']),
           gte(overviewDaily.day, fromDay),
         ),
       )
       .groupBy(overviewDaily.day, overviewDaily.metric);
   },
 
-  /** Open cases by colour: read from the open cases (a partial index), like the due counts. */
+  /**
+   * Open cases by colour, for rollups made before `open_colour` was kept: an index-only scan of
+   * `cases_open_due_idx` (open cases only; it holds colour, grid and region path).
+   */
   async openByColour(db: Db, countyId: string, n: Node) {
     return db
       .select({ key: sql<string>`coalesce(${cases.colour}, 'none')`, n: sql<number>`count(*)::int` })
@@ -68,7 +73,8 @@ export const overviewRepository = {
 
   /**
    * Open cases past (or near) their running deadline, per child of the node. Time-dependent, so
-   * read from the open cases themselves through a partial index rather than kept in a rollup.
+   * counted at read time, but from `cases_open_due_idx` alone (an index-only range on the deadline
+   * holding grid and region path), never from the case rows.
    */
   async dueByChild(db: Db, countyId: string, n: Node, now: Date, soonUntil: Date) {
     const child =
