@@ -1,5 +1,5 @@
 import { CASE_KINDS, CHANNELS, COLOURS, HeweiError, STATUSES } from '@hewei/domain';
-import { and, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import { localeOf } from '../../http/messages.ts';
 import { maskIdNumber, maskPhone } from '../../lib/crypto.ts';
 import { caseSummarySchema, presentRow } from '../cases/cases.presenter.ts';
 import { visibleTo } from '../cases/cases.queries.ts';
-import { matchAllQuery, queryTerms } from './search.query.ts';
+import { CANDIDATES, matchAllQuery, queryTerms, rankedPage } from './search.query.ts';
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -41,7 +41,7 @@ export function searchRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: STAFF },
       schema: {
         tags: ['search'],
-        summary: 'Full-text search over the cases the viewer may see (Chinese segmented by jieba), ranked.',
+        summary: `Full-text search over the cases the viewer may see (Chinese segmented by jieba): the newest ${CANDIDATES} matches, ranked.`,
         querystring: searchQuerySchema,
         response: {
           200: z.object({
@@ -73,15 +73,7 @@ export function searchRoutes(app: FastifyInstance, deps: AppDeps) {
       if (q.open === 'false') where.push(sql`${cases.closedAt} is not null`);
       if (q.from) where.push(gte(cases.createdAt, new Date(q.from)));
       if (q.to) where.push(lt(cases.createdAt, new Date(q.to)));
-      const rank = sql<number>`ts_rank(${caseSearch.doc}, ${query})`;
-      const rows = await deps.db
-        .select({ c: cases, rank })
-        .from(caseSearch)
-        .innerJoin(cases, and(eq(cases.countyId, caseSearch.countyId), eq(cases.id, caseSearch.caseId)))
-        .where(and(...where))
-        .orderBy(desc(rank), desc(cases.createdAt), desc(cases.id))
-        .limit(q.limit + 1)
-        .offset(q.offset);
+      const rows = await rankedPage(deps.db, query, and(...where), q);
       const now = deps.clock.now();
       const locale = localeOf(req.headers['accept-language']);
       return {
