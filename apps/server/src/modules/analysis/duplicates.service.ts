@@ -7,8 +7,8 @@ import {
   normalisePhone,
   scoreDuplicate,
 } from '@hewei/domain/triage/index.ts';
-import { and, desc, eq, gte, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
-import { caseParties, caseSearch, cases } from '../../db/schema/index.ts';
+import { and, desc, eq, gte, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import { caseParties, cases } from '../../db/schema/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { STAFF, type Viewer } from '../../http/access.ts';
 import { openParty } from '../../lib/pii/columns.ts';
