@@ -257,6 +257,8 @@ test('a neighbour dispute is mediated online and ends in a signed agreement', as
       const dialog = desk.getByRole('dialog').filter({ has: desk.getByTestId('invite-user') });
       await dialog.getByTestId('invite-user').click();
       await desk.locator('.ant-select-item-option').filter({ hasText: '何静' }).first().click();
+      // the choice is made before the form is sent
+      await dialog.locator('.ant-select-selection-item').filter({ hasText: '何静' }).waitFor();
       await desk.locator('button[data-action="invite-submit"]').click();
       const counsellorLink = (await desk
         .locator('[data-testid="invitation-link"][data-kind="counsellor"] a')

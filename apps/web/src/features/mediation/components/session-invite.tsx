@@ -37,7 +37,9 @@ export function LinksModal({ links, onClose }: { links: Link[] | null; onClose: 
 export function usePoolOptions(caseId: string) {
   const counsellors = useMarketplace(caseId, 'counsellor');
   const experts = useMarketplace(caseId, 'expert');
-  return [...(counsellors.data ?? []), ...(experts.data ?? [])]
+  // both pools or nothing: a list that grows under the pointer makes a click land on the wrong row
+  if (!counsellors.data || !experts.data) return [];
+  return [...counsellors.data, ...experts.data]
     .filter((p) => p.eligible)
     .map((p) => ({ value: p.userId, label: `${p.name} · ${p.specialties[0]?.name ?? p.kind}` }));
 }
