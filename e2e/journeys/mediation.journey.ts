@@ -256,9 +256,13 @@ test('a neighbour dispute is mediated online and ends in a signed agreement', as
       await desk.locator(`[data-session-id="${sessionId}"] button[data-action="invite"]`).click();
       const dialog = desk.getByRole('dialog').filter({ has: desk.getByTestId('invite-user') });
       await dialog.getByTestId('invite-user').click();
-      await desk.locator('.ant-select-item-option').filter({ hasText: '何静' }).first().click();
-      // the choice is made before the form is sent
-      await dialog.locator('.ant-select-selection-item').filter({ hasText: '何静' }).waitFor();
+      // chosen with the keyboard: a pointer click on a row of the opening list did not always take
+      await desk.locator('.ant-select-item-option').filter({ hasText: '何静' }).first().waitFor();
+      const active = desk.locator('.ant-select-item-option-active').first();
+      for (let i = 0; i < 12 && !((await active.textContent()) ?? '').includes('何静'); i++)
+        await desk.keyboard.press('ArrowDown');
+      await desk.keyboard.press('Enter');
+      await dialog.getByText('何静').first().waitFor();
       await desk.locator('button[data-action="invite-submit"]').click();
       const counsellorLink = (await desk
         .locator('[data-testid="invitation-link"][data-kind="counsellor"] a')
