@@ -11,7 +11,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import type { StaffUser } from '../lib/api.ts';
 import { launch, newContext, shot, signIn } from '../lib/browser.ts';
 import { inDays, signedAgreement } from '../lib/mediation-aftercare.ts';
-import { L } from '../lib/ui.ts';
+import { draw, L } from '../lib/ui.ts';
 
 const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
 
@@ -28,19 +28,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Draws a short stroke on a signature pad, as a finger would. */
-async function draw(page: Page, pad: Locator) {
-  await pad.waitFor();
-  await pad.scrollIntoViewIfNeeded();
-  await page.waitForTimeout(600); // the dialog zooms in: draw once it stands still
-  const box = (await pad.boundingBox())!;
-  await page.mouse.move(box.x + 20, box.y + box.height * 0.6);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++)
-    await page.mouse.move(box.x + 20 + i * 18, box.y + box.height * (0.6 + 0.25 * Math.sin(i)), { steps: 2 });
-  await page.mouse.up();
-}
 
 /** Opens a dialog from a button, fills it, submits it and waits for it to close. */
 async function dialogAction(page: Page, button: Locator, fill: (dialog: Locator) => Promise<void>) {

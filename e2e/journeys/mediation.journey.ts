@@ -14,7 +14,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { ApiSession, demoSmsCode, type StaffUser } from '../lib/api.ts';
 import { launch, newContext, shot, signIn } from '../lib/browser.ts';
-import { act, choose, L, openFromBoard, pick } from '../lib/ui.ts';
+import { act, choose, draw, L, openFromBoard, pick } from '../lib/ui.ts';
 
 const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
 const RESIDENT_PHONE = '13800000077';
@@ -44,19 +44,6 @@ async function staffPage(username: string, locale: 'zh-CN' | 'en' = 'zh-CN') {
   const page = await context.newPage();
   await signIn(page, username);
   return { context, page };
-}
-
-/** Draws a short stroke on a signature pad, as a finger would. */
-async function draw(page: Page, pad: Locator) {
-  await pad.waitFor();
-  await pad.scrollIntoViewIfNeeded();
-  await page.waitForTimeout(600); // the dialog zooms in: draw once it stands still
-  const box = (await pad.boundingBox())!;
-  await page.mouse.move(box.x + 20, box.y + box.height * 0.6);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++)
-    await page.mouse.move(box.x + 20 + i * 18, box.y + box.height * (0.6 + 0.25 * Math.sin(i)), { steps: 2 });
-  await page.mouse.up();
 }
 
 async function signInModal(

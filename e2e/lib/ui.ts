@@ -82,3 +82,16 @@ export async function choose(dialog: Locator, label: string): Promise<void> {
     .first()
     .click();
 }
+
+/** Draws a short stroke on a signature pad, as a finger would. */
+export async function draw(page: Page, pad: Locator) {
+  await pad.waitFor();
+  await pad.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(600); // the dialog zooms in: draw once it stands still
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + 20, box.y + box.height * 0.6);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++)
+    await page.mouse.move(box.x + 20 + i * 18, box.y + box.height * (0.6 + 0.25 * Math.sin(i)), { steps: 2 });
+  await page.mouse.up();
+}

@@ -23,6 +23,13 @@ export async function bulkInsert(q: Db | Tx, table: PgTable, rows: Record<string
     );
 }
 
+/** A statement takes at most 65,535 parameters: a long list of keys is asked for in slices. */
+export function inSlices<T>(list: readonly T[], size = 5000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
 /** The table's columns a row gives (property → column name). */
 export function columnsOf(table: PgTable, row: Record<string, unknown>): [string, string][] {
   return Object.entries(getTableColumns(table))

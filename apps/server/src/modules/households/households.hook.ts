@@ -1,5 +1,6 @@
 import type { CaseState } from '@hewei/domain';
 import { sql } from 'drizzle-orm';
+import { inSlices } from '../../db/bulk.ts';
 import type { Tx } from '../../db/client.ts';
 import type { AppDeps, CaseChange, CaseWriteHook } from '../../deps.ts';
 import { PARTY_PURPOSE } from '../../lib/pii/columns.ts';
@@ -29,10 +30,8 @@ export function householdIncidentHook(deps: Pick<AppDeps, 'pii'>): CaseWriteHook
         byCounty.set(c.after.countyId, (byCounty.get(c.after.countyId) ?? new Set()).add(d));
     const named = new Map<string, HouseholdRow[]>();
     for (const [countyId, digests] of byCounty) {
-      // a statement takes at most 65,535 parameters: a large import asks in slices
-      const list = [...digests];
-      for (let i = 0; i < list.length; i += DIGESTS_PER_QUERY)
-        for (const h of await repo.byPhoneDigests(tx, countyId, list.slice(i, i + DIGESTS_PER_QUERY))) {
+      for (const slice of inSlices([...digests], DIGESTS_PER_QUERY))
+        for (const h of await repo.byPhoneDigests(tx, countyId, slice)) {
           const k = `${countyId}\t${h.headPhoneDigest}`;
           named.set(k, [...(named.get(k) ?? []), h]);
         }

@@ -1,6 +1,6 @@
 import { type CaseState, HeweiError } from '@hewei/domain';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { asJson, columnsOf } from '../../db/bulk.ts';
+import { asJson, columnsOf, inSlices } from '../../db/bulk.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { assignments, cases, importBatches, importOrders } from '../../db/schema/index.ts';
 import { rowToState, stateToRow } from '../cases/cases.repository.ts';
@@ -9,7 +9,7 @@ type Q = Db | Tx;
 export const importsRepository = {
   async ordersFor(q: Q, countyId: string, source: string, orderIds: string[]) {
     const out = new Map<string, typeof importOrders.$inferSelect>();
-    for (let i = 0; i < orderIds.length; i += 5000) {
+    for (const slice of inSlices(orderIds)) {
       const rows = await q
         .select()
         .from(importOrders)
@@ -17,7 +17,7 @@ export const importsRepository = {
           and(
             eq(importOrders.countyId, countyId),
             eq(importOrders.source, source),
-            inArray(importOrders.orderId, orderIds.slice(i, i + 5000)),
+            inArray(importOrders.orderId, slice),
           ),
         );
       for (const r of rows) out.set(r.orderId, r);
@@ -28,9 +28,7 @@ export const importsRepository = {
   /** Locks the cases an update batch moves on, and reads them as the lifecycle sees them. */
   async loadForUpdate(tx: Tx, countyId: string, ids: string[]) {
     const out = new Map<string, CaseState>();
-    // in slices: a statement takes at most 65,535 parameters
-    for (let i = 0; i < ids.length; i += 5000) {
-      const slice = ids.slice(i, i + 5000);
+    for (const slice of inSlices(ids)) {
       const rows = await tx
         .select()
         .from(cases)

@@ -1,6 +1,6 @@
 import { type CaseEvent, type CaseState, evolve } from '@hewei/domain';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { bulkInsert } from '../../db/bulk.ts';
+import { bulkInsert, inSlices } from '../../db/bulk.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { caseEvents, cases, overviewCaseKeys, overviewCounts, overviewDaily } from '../../db/schema/index.ts';
 import type { CaseWriteHook } from '../../deps.ts';
@@ -67,17 +67,11 @@ export const overviewHook: CaseWriteHook & { batch(tx: Tx, changes: Change[]): P
         if (c.before) byCounty.set(c.after.countyId, [...(byCounty.get(c.after.countyId) ?? []), c]);
       for (const [countyId, list] of byCounty) {
         const ids = [...new Set(list.map((c) => c.after.id))];
-        // in slices: a statement takes at most 65,535 parameters
-        for (let i = 0; i < ids.length; i += 5000) {
+        for (const slice of inSlices(ids)) {
           const rows = await tx
             .select()
             .from(overviewCaseKeys)
-            .where(
-              and(
-                eq(overviewCaseKeys.countyId, countyId),
-                inArray(overviewCaseKeys.caseId, ids.slice(i, i + 5000)),
-              ),
-            );
+            .where(and(eq(overviewCaseKeys.countyId, countyId), inArray(overviewCaseKeys.caseId, slice)));
           for (const r of rows)
             prev.set(`${countyId}\t${r.caseId}`, { timeliness: r.timeliness, keys: r.keys });
         }
