@@ -249,7 +249,7 @@ test('a neighbour dispute is mediated online and ends in a signed agreement', as
       for (let i = 0; i < 12 && !((await active.textContent()) ?? '').includes('何静'); i++)
         await desk.keyboard.press('ArrowDown');
       await desk.keyboard.press('Enter');
-      await dialog.getByText('何静').first().waitFor();
+      await dialog.getByText('何静').filter({ visible: true }).first().waitFor();
       await desk.locator('button[data-action="invite-submit"]').click();
       const counsellorLink = (await desk
         .locator('[data-testid="invitation-link"][data-kind="counsellor"] a')
